@@ -1,0 +1,46 @@
+"""What a check reports: one Problem per broken rule instance, with where it is and how to fix it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cells import Value
+from .form import CellRef
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "提示"}
+
+# Where a problem lives when it is not a table cell. Text fields are "text.<TextField key>",
+# 基本信息 fields "info.<Info attribute>", the fee statement "fee.amount_yuan" / "fee.charged".
+INFO_PREFIX = "info."
+TEXT_PREFIX = "text."
+FEE_PREFIX = "fee."
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A safe correction: new values for cells and/or new full texts for text fields."""
+    label: str                                           # the action, in Chinese: 「填入 3050」
+    cells: tuple[tuple[CellRef, Value], ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()              # (TextField key, new text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str                    # R1 … R11, or BLANK, INFO, EMPTY, THEME, FEE_TEXT
+    severity: str                # ERROR | WARNING
+    message: str                 # Chinese, names the official labels, actual and expected values
+    step: str                    # the wizard step it belongs to: "info" or a Section key
+    target: CellRef | None = None            # the cell to go to (and that `expected` is for)
+    cells: tuple[CellRef, ...] = ()          # every cell the rule involves
+    field: str | None = None                 # "info.organ", "text.problems", "fee.amount_yuan" …
+    expected: Value = None
+    actual: Value = None
+    fix: Fix | None = None
+    key: str = ""                # stable identity of this rule instance (for confirmations)
+    fingerprint: str = ""        # the values it concerns; a confirmation holds while it matches
+    confirmed: str | None = field(default=None, compare=False)   # the clerk's note, if confirmed
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR

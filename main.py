@@ -1,0 +1,11 @@
+"""年报助手 — opens the window, or runs a command (`python main.py --help`)."""
+import sys
+
+from gui.cli import wants_cli
+
+if __name__ == "__main__":
+    if wants_cli(sys.argv[1:]):
+        from gui.cli import main
+    else:
+        from gui.app import main
+    sys.exit(main())
