@@ -1,7 +1,8 @@
 """What a check reports: one Problem per broken rule instance, with where it is and how to fix it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from .cells import Value
 from .form import CellRef
@@ -39,7 +40,7 @@ class Problem:
     fix: Fix | None = None
     key: str = ""                # stable identity of this rule instance (for confirmations)
     fingerprint: str = ""        # the values it concerns; a confirmation holds while it matches
-    confirmed: str | None = field(default=None, compare=False)   # the clerk's note, if confirmed
+    confirmed: str | None = dataclasses.field(default=None, compare=False)   # the clerk's note, if confirmed
 
     @property
     def is_error(self) -> bool:
