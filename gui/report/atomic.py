@@ -1,0 +1,130 @@
+"""Writing a file so that a crash, a full disk or a locked file never leaves it half written.
+
+The new bytes go to a temporary file in the same folder, are flushed and fsynced, and then replace
+the old file in one step (os.replace). The previous version is kept as "<name>.bak". Any failure
+raises SaveError with a Chinese message; the previous file is then untouched.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+
+# Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION (the file is open in Word, WPS, Excel …)
+_WINDOWS_LOCKED = {32, 33}
+
+
+class SaveError(OSError):
+    """The file could not be written; str(error) is the Chinese reason shown to the clerk."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else "保存失败。"
+
+
+def backup_path(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def reason(exc: OSError, path: Path) -> str:
+    """A Chinese sentence for why writing `path` failed."""
+    name = path.name
+    if getattr(exc, "winerror", None) in _WINDOWS_LOCKED:
+        return f"文件「{name}」正被其他程序占用（例如在 Word、WPS 或 Excel 中打开），请关闭后重试。"
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"磁盘空间不足，无法保存「{name}」。请清理磁盘或换一个位置保存。"
+    if code == errno.EROFS:
+        return f"「{path.parent}」所在的磁盘是只读的，无法保存「{name}」。请换一个位置保存。"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"没有权限写入「{path}」。请换一个文件夹保存，或检查文件是否被设为只读或被其他程序占用。"
+    if code == errno.ENOENT:
+        return f"文件夹「{path.parent}」不存在，无法保存「{name}」。"
+    if code == errno.EISDIR:
+        return f"「{path}」是一个文件夹，不能作为文件保存。"
+    if code == errno.ENAMETOOLONG:
+        return f"文件名或路径过长，无法保存「{name}」。"
+    detail = exc.strerror or type(exc).__name__
+    return f"保存「{name}」失败：{detail}。原文件未被改动。"
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":          # Windows cannot open a directory for fsync
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass                        # some file systems refuse fsync on folders; the data is synced
+    finally:
+        os.close(fd)
+
+
+def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
+    for _ in range(100):
+        temp = folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            # 0o666 minus the umask: the same permissions a new file would normally get
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _keep_backup(path: Path) -> None:
+    bak = backup_path(path)
+    try:
+        bak.unlink()
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(path, bak)          # cheap: the old file's data stays under the backup name
+    except OSError:
+        shutil.copy2(path, bak)
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, *, backup: bool = True) -> None:
+    """Replace `path` with `data` in one step, keeping the old version as <name>.bak."""
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()       # replace the file the link points to, keep the link
+    folder = path.parent
+    temp: Path | None = None
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        fd, temp = _open_temp(folder, path.name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            try:
+                os.chmod(temp, path.stat().st_mode & 0o7777)
+            except OSError:
+                pass
+            if backup:
+                _keep_backup(path)
+        os.replace(temp, path)
+        temp = None
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise SaveError(reason(exc, path)) from exc
+    finally:
+        if temp is not None:
+            try:
+                temp.unlink()
+            except OSError:
+                pass
+
+
+__all__ = ["SaveError", "write_atomic", "backup_path", "BACKUP_SUFFIX"]

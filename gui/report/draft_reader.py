@@ -1,0 +1,243 @@
+"""Validating a parsed draft (see drafts.py) and building the Report from it.
+
+Everything is checked — types, unknown keys, cell values — and the first fault is reported as a
+DraftError whose message names the field in the words of the form, e.g.
+「表三「（一）予以公开」行「自然人」列的值 -1 无效：不能填负数。」
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from .cells import CellError, parse
+from .form import (COUNT, FEE, FEE_LABELS, INFO_LABELS, LEVELS, RESULTS, TABLES, TEXT_FIELD_BY_KEY,
+                   CellRef, describe)
+from .model import Confirmation, Report
+from .places import OPENING, text_name
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+MIN_YEAR, MAX_YEAR = 1900, 2999
+_INFO_TEXTS = ("organ", "compiler", "address", "postcode", "phone")
+
+
+class DraftError(ValueError):
+    """A draft that cannot be read; str(error) is the Chinese reason shown to the clerk."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else "草稿无法读取。"
+
+
+def _spaced(value) -> str:
+    """A value inside a sentence: 「/」 for text, " -1 " (spaced) for numbers."""
+    text = _show(value)
+    return text if text.startswith("「") else f" {text} "
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        text = f"「{value}」"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (dict, list)):
+        text = "一组数据" if isinstance(value, dict) else "一个列表"
+    else:
+        text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+class _Reader:
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix          # 「上年报告中：」 while reading the nested last_year
+
+    def fail(self, message: str):
+        raise DraftError(self.prefix + message)
+
+    def object(self, value, where: str, allowed) -> dict:
+        if not isinstance(value, dict):
+            self.fail(f"{where}应为一组字段（JSON 对象），文件中是{_show(value)}。")
+        for key in value:
+            if key not in allowed:
+                self.fail(f"{where}中有无法识别的字段「{key}」。")
+        return value
+
+    def text(self, value, where: str, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{where}应为文字，文件中是{_show(value)}。")
+        return value
+
+    def date(self, value, where: str) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, str) and _DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(f"{where}应为「年-月-日」格式的日期（例如 2025-01-20）或 null，文件中是{_show(value)}。")
+
+    def whole(self, value, where: str, low: int, high: int) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(f"{where}应为 {low}–{high} 之间的整数，文件中是{_show(value)}。")
+        return value
+
+    # ── the parts of a draft ──
+    def info(self, report: Report, data) -> None:
+        where = "基本信息"
+        data = self.object(data, where, INFO_LABELS)
+        info = report.info
+        for key in _INFO_TEXTS:
+            if key in data:
+                setattr(info, key, self.text(data[key], f"{where}「{INFO_LABELS[key]}」"))
+        info.year = self.whole(data.get("year"), f"{where}「{INFO_LABELS['year']}」",
+                               MIN_YEAR, MAX_YEAR)
+        if "level" in data:
+            level = data["level"]
+            if level not in LEVELS:
+                self.fail(f"{where}「{INFO_LABELS['level']}」应为{'、'.join(LEVELS)}之一，"
+                          f"文件中是{_show(level)}。")
+            info.level = level
+        for key in ("publish_date", "deadline"):
+            setattr(info, key, self.date(data.get(key), f"{where}「{INFO_LABELS[key]}」"))
+
+    def texts(self, report: Report, data) -> None:
+        data = self.object(data, "正文", TEXT_FIELD_BY_KEY)
+        for key, value in data.items():
+            report.texts[key] = self.text(value, f"正文「{text_name(key)}」")
+
+    def fee(self, report: Report, data) -> None:
+        data = self.object(data, "信息处理费", ("amount_yuan", "charged"))
+        amount = data.get("amount_yuan")
+        where = f"信息处理费「{FEE_LABELS['fee_yuan']}」"
+        if amount is not None:
+            report.fee.amount_yuan = self.decimal(amount, where, "元")
+        report.fee.charged = self.whole(data.get("charged"), f"信息处理费「{FEE_LABELS['fee_charged']}」",
+                                        0, 999_999_999)
+
+    def decimal(self, value, where: str, unit: str) -> Decimal:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        text = format(value, "f") if isinstance(value, Decimal) else value
+        if not isinstance(text, str) or not _DECIMAL.fullmatch(text):
+            self.fail(f"{where}的值{_spaced(value)}无效：应为不带单位的数字字符串（单位：{unit}），"
+                      "例如 \"96171.6\"。")
+        try:
+            parse(text, FEE)               # the same limits as a typed cell: ≥ 0, ≤ 4 places
+        except CellError as exc:
+            self.fail(f"{where}的值{_spaced(text)}无效：{exc}")
+        return Decimal(text)
+
+    def cell(self, report: Report, ref: CellRef, value, kind: str) -> None:
+        if value is None:
+            return
+        where = describe(ref)
+        if kind == FEE:
+            report.set(ref, self.decimal(value, where, "万元"))
+            return
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            hint = ""
+            if isinstance(value, str):
+                try:
+                    parse(value, COUNT)
+                    hint = "件数应写成不带引号的整数。"
+                except CellError as exc:
+                    hint = str(exc)
+            self.fail(f"{where}的值{_spaced(value)}无效：{hint or '应为整数或 null。'}")
+        if isinstance(value, Decimal):
+            self.fail(f"{where}的值{_spaced(value)}无效：件数必须是整数，不能有小数。")
+        try:
+            parse(str(value), COUNT)
+        except CellError as exc:
+            self.fail(f"{where}的值{_spaced(value)}无效：{exc}")
+        report.set(ref, value)
+
+    def table(self, report: Report, table, data) -> None:
+        data = self.object(data, f"{table.short_name}", table.row_by_key)
+        for key, value in data.items():
+            row = table.row(key)
+            name = "—".join(p for p in row.path if p != RESULTS)
+            if row.json_scalar:
+                if isinstance(value, (list, dict)):
+                    self.fail(f"{table.short_name}「{name}」应为一个数值，文件中是{_show(value)}。")
+                values = [value]
+            else:
+                if not isinstance(value, list):
+                    self.fail(f"{table.short_name}「{name}」行应为 {len(row.columns)} 个值的列表，"
+                              f"文件中是{_show(value)}。")
+                if len(value) != len(row.columns):
+                    labels = "、".join(c.label for c in row.columns)
+                    self.fail(f"{table.short_name}「{name}」行应有 {len(row.columns)} 个值（{labels}），"
+                              f"文件中有 {len(value)} 个。")
+                values = value
+            for column, cell_value in zip(row.columns, values):
+                self.cell(report, CellRef(table.key, key, column.key), cell_value, row.kind)
+
+    def confirmations(self, report: Report, data) -> None:
+        where = "已核实的提示"
+        data = self.object(data, where, data if isinstance(data, dict) else ())
+        for key, value in data.items():
+            item = self.object(value, f"{where}「{key}」", ("note", "fingerprint"))
+            note = self.text(item.get("note", ""), f"{where}「{key}」的说明")
+            fingerprint = self.text(item.get("fingerprint", ""), f"{where}「{key}」的核对值")
+            report.confirmations[key] = Confirmation(note, fingerprint)
+
+
+_BODY_KEYS = ("info", "texts", "opening", "opening_enabled", "fee", "confirmations") + tuple(
+    t.key for t in TABLES)
+_TOP_KEYS = ("format", "version", "app", "saved_at", "last_year") + _BODY_KEYS
+
+
+def _header(reader: _Reader, data, format_id: str, version: int, nested: bool) -> None:
+    if "format" in data or not nested:
+        if data.get("format") != format_id:
+            what = f"format 为{_show(data['format'])}" if "format" in data else "缺少 format 标记"
+            reader.fail(f"该文件不是年报助手的草稿（{what}）。")
+    if "version" in data or not nested:
+        found = data.get("version")
+        if isinstance(found, bool) or not isinstance(found, int) or found < 1:
+            reader.fail(f"草稿的格式版本 {_show(found)} 无效。")
+        if found > version:
+            reader.fail(f"该草稿由较新版本的年报助手保存（格式版本 {found}），请升级后再打开。")
+    for key in ("app", "saved_at"):
+        if key in data and not isinstance(data[key], str):
+            reader.fail(f"字段「{key}」应为文字，文件中是{_show(data[key])}。")
+
+
+def _body(reader: _Reader, data, format_id: str, version: int, nested: bool) -> Report:
+    if not isinstance(data, dict):
+        reader.fail("该文件不是年报助手的草稿（内容不是一组字段）。")
+    _header(reader, data, format_id, version, nested)
+    reader.object(data, "草稿" if not nested else "上年报告", _TOP_KEYS)
+    report = Report()
+    reader.info(report, data.get("info", {}))
+    reader.texts(report, data.get("texts", {}))
+    report.opening = reader.text(data.get("opening"), OPENING, optional=True)
+    enabled = data.get("opening_enabled", True)
+    if not isinstance(enabled, bool):
+        reader.fail(f"字段「opening_enabled」应为 true 或 false，文件中是{_show(enabled)}。")
+    report.opening_enabled = enabled
+    reader.fee(report, data.get("fee", {}))
+    for table in TABLES:
+        reader.table(report, table, data.get(table.key, {}))
+    reader.confirmations(report, data.get("confirmations", {}))
+    return report
+
+
+def read_report(data, format_id: str, version: int) -> Report:
+    """The Report in a parsed draft (with its last_year); raises DraftError."""
+    reader = _Reader()
+    report = _body(reader, data, format_id, version, nested=False)
+    last = data.get("last_year")
+    if last is not None:
+        nested = _Reader("上年报告中：")
+        if isinstance(last, dict) and last.get("last_year") is not None:
+            nested.fail("不能再包含更早一年的报告。")
+        report.last_year = _body(nested, last, format_id, version, nested=True)
+    return report

@@ -1,0 +1,42 @@
+"""Reading a report from any file the application understands, chosen by the file's suffix.
+
+Each reader is one line in READERS; the Excel and Word importers register their own suffixes.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from . import drafts
+from .draft_reader import DraftError
+from .model import Report
+
+
+class SourceError(DraftError):
+    """A file that cannot be read as a report; str(error) is the Chinese reason."""
+
+
+# suffix (lower case, with the dot) → function(path) -> Report, raising DraftError/SourceError
+READERS: dict[str, Callable[[Path], Report]] = {
+    drafts.SUFFIX: drafts.load,
+}
+
+
+def register(suffix: str, reader: Callable[[Path], Report]) -> None:
+    READERS[suffix.lower()] = reader
+
+
+def read_report(path: str | os.PathLike) -> Report:
+    """The report in `path` (a draft, or any registered kind); raises DraftError/SourceError."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = "、".join(sorted(READERS))
+        what = f"「{path.suffix}」" if path.suffix else "没有扩展名"
+        raise SourceError(f"无法打开「{path.name}」：不支持的文件类型（{what}）。"
+                          f"可以打开的文件类型：{known}。")
+    return reader(path)
+
+
+__all__ = ["SourceError", "READERS", "register", "read_report"]
