@@ -1,0 +1,169 @@
+"""The report as a python-docx Document in the official layout (FORMAT.md §2–5, §9)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from ..form import OVERVIEW_THEMES, SECTIONS, TABLE_BY_KEY
+from ..model import Report
+from . import oxml, styles
+from .opening import opening_text
+from .options import OUTER, ExportOptions, FontSet
+from .tables import TEXT_WIDTH, add_table
+
+LINE_PITCH = 579            # 22 lines in the 225 mm text block (580 overflows it)
+CHARS_PER_LINE = 28
+# Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm.
+CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
+PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
+_STRIP = " \t\u3000"
+
+
+def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> docx.document.Document:
+    """The document; char_grid=False drops the 28-character grid, which LibreOffice renders as
+    double-spaced characters (the PDF preview), keeping the 22-line grid."""
+    fonts = options.font_set
+    document = docx.Document()
+    styles.set_up(document, fonts)
+    settings = document.settings.element
+    oxml.set_theme_font_lang(settings)
+    oxml.set_even_and_odd_footers(settings, options.page_numbers == OUTER)
+    _compat_mode(settings)
+    _page_setup(document.sections[0], char_grid)
+    _body(document, report, fonts)
+    _footers(document.sections[0], options, fonts)
+    _properties(document, report)
+    return document
+
+
+def _run(paragraph, text: str, latin: str, east_asian: str):
+    run = paragraph.add_run(text)
+    oxml.set_fonts(run._r.get_or_add_rPr(), latin, east_asian)
+    return run
+
+
+def _paragraph(document, text: str, style: str, east_asian: str, fonts: FontSet):
+    paragraph = document.add_paragraph(style=style)
+    if text:
+        _run(paragraph, text, fonts.latin, east_asian)
+    return paragraph
+
+
+def _texts(document, text: str, fonts: FontSet) -> None:
+    """A multi-paragraph text: one paragraph per non-empty line, typed indents removed."""
+    for line in text.splitlines():
+        line = line.strip(_STRIP)
+        if line:
+            _paragraph(document, line, styles.BODY, fonts.body, fonts)
+
+
+def _body(document, report: Report, fonts: FontSet) -> None:
+    _title(document, report, fonts)
+    _paragraph(document, "", "Normal", fonts.body, fonts)
+    _texts(document, opening_text(report), fonts)
+    for section in SECTIONS:
+        _paragraph(document, section.heading, styles.HEADING_1, fonts.hei, fonts)
+        if section.key == "overview":
+            for theme in OVERVIEW_THEMES:
+                _paragraph(document, f"{theme.sub_number}{theme.label}", styles.HEADING_2,
+                           fonts.kai, fonts)
+                _texts(document, report.texts.get(theme.key, ""), fonts)
+        elif section.key in TABLE_BY_KEY:
+            add_table(document, TABLE_BY_KEY[section.key], report, fonts)
+        else:
+            _texts(document, report.texts.get(section.key, ""), fonts)
+    _sign_off(document, report, fonts)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2000 else 1 for ch in text)
+
+
+def _title(document, report: Report, fonts: FontSet) -> None:
+    """The title; too long for one line, it breaks after the organ name as units do."""
+    paragraph = document.add_paragraph(style=styles.TITLE)
+    organ = report.info.organ.strip()
+    title = report.title
+    line = TEXT_WIDTH / 20 / (styles.SIZE_2 / 2)          # characters of 2号 per line
+    if organ and title.startswith(organ) and _width(title) > line and _width(organ) <= line:
+        _run(paragraph, organ, fonts.latin, fonts.title)
+        paragraph.runs[-1].add_break()
+        _run(paragraph, title[len(organ):], fonts.latin, fonts.title)
+    else:
+        _run(paragraph, title, fonts.latin, fonts.title)
+
+
+def format_date(date: dt.date | None) -> str:
+    return f"{date.year}年{date.month}月{date.day}日" if date else "\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+
+def _sign_off(document, report: Report, fonts: FontSet) -> None:
+    _paragraph(document, "", "Normal", fonts.body, fonts)
+    if report.info.organ.strip():
+        _paragraph(document, report.info.organ.strip(), styles.SIGN_OFF, fonts.body, fonts)
+    _paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
+
+
+def _page_setup(section, char_grid: bool) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance = Mm(15)
+    # The page number's dash sits 7 mm below the text block (GB/T 9704 §7.5).
+    section.footer_distance = Mm(25)
+    oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE if char_grid else None)
+
+
+def _footers(section, options: ExportOptions, fonts: FontSet) -> None:
+    section.different_first_page_header_footer = False
+    if options.page_numbers == OUTER:
+        _page_number(section.footer.paragraphs[0], "right", fonts)
+        section.even_page_footer.is_linked_to_previous = False
+        _page_number(section.even_page_footer.paragraphs[0], "left", fonts)
+    else:
+        _page_number(section.footer.paragraphs[0], "center", fonts)
+
+
+def _page_number(paragraph, side: str, fonts: FontSet) -> None:
+    """`— N —` in 4号宋体; outer numbers sit one character in from the margin."""
+    paragraph.style = styles.FOOTER
+    ppr = paragraph._p.get_or_add_pPr()
+    if side == "right":
+        oxml.set_indent(ppr, right_chars=PAGE_NUMBER_INDENT)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif side == "left":
+        oxml.set_indent(ppr, left_chars=PAGE_NUMBER_INDENT)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    else:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, "— ", fonts.song, fonts.song)
+    for run in oxml.add_field(paragraph, "PAGE", "1"):
+        oxml.set_fonts(run._r.get_or_add_rPr(), fonts.song, fonts.song)
+    _run(paragraph, " —", fonts.song, fonts.song)
+
+
+def _compat_mode(settings) -> None:
+    # Mode 15 (Word 2013+): no 「兼容模式」 in the title bar.
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
+def _properties(document, report: Report) -> None:
+    props = document.core_properties
+    props.title = report.title
+    props.author = report.info.compiler.strip() or report.info.organ.strip()
+    props.last_modified_by = props.author
+    props.subject = "政府信息公开工作年度报告"
+    props.language = "zh-CN"
+    props.comments = ""
+    props.keywords = ""
+    now = dt.datetime.now().replace(microsecond=0)
+    props.created = props.modified = now
+    props.revision = 1

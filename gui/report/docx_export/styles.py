@@ -1,0 +1,82 @@
+"""The styles of the exported report (FORMAT.md §9): fonts, sizes, indents, no theme fonts.
+
+python-docx's default template maps East Asian text to theme fonts (MS Mincho) on the document
+defaults and the heading styles; a theme attribute beats an explicit font, so every one of them is
+removed and every style used names its East Asian font and zh-CN.
+"""
+from __future__ import annotations
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from . import oxml
+from .options import FontSet
+
+# Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt.
+SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21
+BODY_INDENT = 640           # 2 characters of 3号 in twips (the fallback for firstLineChars)
+
+TITLE = "Title"
+HEADING_1 = "Heading 1"
+HEADING_2 = "Heading 2"
+BODY = "Body Text"
+FOOTER = "Footer"
+TABLE_TEXT = "表格文字"       # a style of our own: its name is shown in Word's style list
+SIGN_OFF = "落款"
+
+
+def set_up(document, fonts: FontSet) -> None:
+    styles = document.styles
+    root = styles.element
+    oxml.strip_theme_fonts(root)
+    _defaults(root, fonts)
+    _paragraph(styles[TITLE].element, fonts.latin, fonts.title, SIZE_2, fonts.title_bold,
+               jc="center", first=0, grid=False)
+    _remove_borders(styles[TITLE].element)
+    _paragraph(styles[HEADING_1].element, fonts.latin, fonts.hei, SIZE_3, False, outline=0)
+    _paragraph(styles[HEADING_2].element, fonts.latin, fonts.kai, SIZE_3, False, outline=1)
+    _paragraph(styles["Normal"].element, fonts.latin, fonts.body, SIZE_3, False, first=0)
+    _paragraph(styles[BODY].element, fonts.latin, fonts.body, SIZE_3, False)
+    _paragraph(styles[FOOTER].element, fonts.song, fonts.song, SIZE_4, False, jc="center",
+               first=0, grid=False)
+    table = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    table.base_style = styles["Normal"]
+    _paragraph(table.element, fonts.latin, fonts.song, SIZE_5, False, jc="center", first=0,
+               grid=False)
+    sign = styles.add_style(SIGN_OFF, WD_STYLE_TYPE.PARAGRAPH)
+    sign.base_style = styles["Normal"]
+    _paragraph(sign.element, fonts.latin, fonts.body, SIZE_3, False, jc="right", first=0)
+
+
+def _defaults(root, fonts: FontSet) -> None:
+    defaults = root.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    oxml.set_fonts(rpr, fonts.latin, fonts.body, hint=False)
+    oxml.set_size(rpr, SIZE_3)
+    oxml.set_lang(rpr)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    oxml.set_spacing(ppr)
+
+
+def _paragraph(style, latin: str, east_asian: str, size: int, bold: bool, *, jc: str = "both",
+               first: int = 200, outline: int | None = None, grid: bool = True) -> None:
+    ppr = oxml.get_or_add_after_name(style, "w:pPr")
+    oxml.remove(ppr, "w:tabs")
+    oxml.set_spacing(ppr)
+    oxml.set_snap_to_grid(ppr, grid)
+    oxml.set_indent(ppr, first_chars=first, first_twips=BODY_INDENT * first // 200)
+    oxml.set_jc(ppr, jc)
+    if outline is not None:
+        oxml.set_outline_level(ppr, outline)
+        oxml.child(ppr, "w:keepNext")
+    rpr = oxml.get_or_add_after_name(style, "w:rPr")
+    oxml.remove(rpr, "w:color", "w:spacing", "w:kern")
+    oxml.set_fonts(rpr, latin, east_asian)
+    oxml.set_bold(rpr, bold)
+    oxml.set_size(rpr, size)
+    oxml.set_lang(rpr)
+
+
+def _remove_borders(style) -> None:
+    ppr = style.find(qn("w:pPr"))
+    oxml.remove(ppr, "w:pBdr", "w:contextualSpacing")
