@@ -60,7 +60,7 @@ def check_target(path: Path, overwrite: bool, suffix: str = SUFFIX) -> None:
         if owner_files(path):
             raise TargetLocked(locked_message(path))
         if not overwrite:
-            raise TargetExists(f"「{path.name}」已存在。如要覆盖，请确认（命令行加 --force）。")
+            raise TargetExists(f"「{path.name}」已存在，没有覆盖。")
 
 
 def docx_bytes(report: Report, options: ExportOptions | None = None, *,
