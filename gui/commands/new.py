@@ -1,0 +1,61 @@
+"""`new -o FILE --organ … --year … [--level …] [--force]`: write a blank draft."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..report import drafts
+from ..report.atomic import SaveError
+from ..report.draft_reader import MAX_YEAR, MIN_YEAR
+from ..report.form import INFO_LABELS, LEVELS
+from ..report.model import Info, Report
+
+EXIT_OK, EXIT_FAILED = 0, 2
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = None
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{INFO_LABELS['year']}应为四位数的年份，例如 2024（收到「{text}」）")
+    return year
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("new", help="新建一份空白草稿",
+                                   description="新建一份空白草稿（所有表格单元格为空，待填写）。")
+    parser.add_argument("-o", "--output", required=True, metavar="文件", help="草稿文件名（.json）")
+    parser.add_argument("--organ", required=True, metavar="名称", help=INFO_LABELS["organ"])
+    parser.add_argument("--year", required=True, type=_year, metavar="年份", help=INFO_LABELS["year"])
+    parser.add_argument("--level", choices=LEVELS, default=LEVELS[0], metavar="层级",
+                        help=f"{INFO_LABELS['level']}：{'、'.join(LEVELS)}（默认 {LEVELS[0]}）")
+    parser.add_argument("--force", action="store_true", help="文件已存在时覆盖（旧文件保留为 .bak）")
+    parser.set_defaults(run=run)
+
+
+def blank_report(organ: str, year: int, level: str = LEVELS[0]) -> Report:
+    return Report(Info(organ=organ.strip(), year=year, level=level))
+
+
+def run(args) -> int:
+    path = Path(args.output)
+    if path.suffix.lower() != drafts.SUFFIX:
+        print(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{path.name}」。", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.organ.strip():
+        print(f"{INFO_LABELS['organ']}不能为空。", file=sys.stderr)
+        return EXIT_FAILED
+    if path.exists() and not args.force:
+        print(f"文件「{path}」已存在，未覆盖。如需覆盖，请加 --force。", file=sys.stderr)
+        return EXIT_FAILED
+    report = blank_report(args.organ, args.year, args.level)
+    try:
+        drafts.save(report, path)
+    except SaveError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(f"已新建草稿「{path}」：{report.title}")
+    return EXIT_OK
