@@ -277,7 +277,7 @@ def _requests_table() -> Table:
         grid += [GridCell(r, 3 + j, role="data", ref=CellRef("requests", key, col.key))
                  for j, col in enumerate(REQUESTS_COLUMNS)]
     return _table("requests", "表三", rows, grid, header + len(body), 10, header,
-                  (7, 9, 30, 8, 8, 8, 8, 8, 7, 7))
+                  (6, 9, 33, 7, 8, 8, 8, 7, 7, 7))
 
 
 # ── 表四 行政复议、行政诉讼 (FORMAT.md §5) ───────────────────────────────────────────────
