@@ -1,0 +1,156 @@
+"""Painting of the grid (official look, problem marks, grey hints) and the in-cell editor.
+
+Marks never rely on colour alone: an error has a red border and a ✕ in the corner, a warning an
+amber border and a ！, a blank cell a dashed outline. A blank total with a computed value shows it
+in grey italics with a small 「填」 button that fills it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate
+
+from ..report.cells import format_value
+from ..report.problems import ERROR, WARNING
+from .model import GridRole, HintRole, MarkRole
+
+GRID_LINE = QColor("#7a7a7a")
+HEADER_BG = QColor("#eef1f5")
+LABEL_BG = QColor("#fafafa")
+SELECTED_BG = QColor("#cfe3ff")
+MARK_STYLE = {   # background, border, corner glyph
+    ERROR: (QColor("#fde2e1"), QColor("#d93025"), "✕"),
+    WARNING: (QColor("#fff3cd"), QColor("#c98a00"), "！"),
+}
+BLANK_BORDER = QColor("#9aa5b1")
+HINT_COLOUR = QColor("#8a8a8a")
+FILL_BUTTON_WIDTH = 22
+
+
+def fill_button_rect(cell: QRect) -> QRect:
+    """Where the 「填」 button of a hinted cell is, so the view can hit-test clicks."""
+    return QRect(cell.right() - FILL_BUTTON_WIDTH - 1, cell.top() + (cell.height() - 18) // 2,
+                 FILL_BUTTON_WIDTH, 18)
+
+
+class CellDelegate(QStyledItemDelegate):
+    navigate = Signal(str)      # "down" | "right" | "left" after a committed edit (Enter / Tab)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.start_text: str | None = None     # set by the view when typing starts an edit
+        self.last_commit_ok = True
+
+    # ── painting ──
+    def paint(self, painter, option, index):
+        role = index.data(GridRole)
+        rect = option.rect
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected) and role == "data"
+        mark = index.data(MarkRole)
+        if role in ("title", "header", "note"):
+            painter.fillRect(rect, HEADER_BG)
+        elif role == "label":
+            painter.fillRect(rect, LABEL_BG)
+        elif mark in MARK_STYLE:
+            painter.fillRect(rect, MARK_STYLE[mark][0])
+        if selected:
+            painter.fillRect(rect, SELECTED_BG)
+        painter.setPen(QPen(GRID_LINE, 1))
+        # each cell draws its right and bottom line (and the outer left/top), so lines are single
+        r = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.drawLine(r.topRight(), r.bottomRight())
+        painter.drawLine(r.bottomLeft(), r.bottomRight())
+        if index.column() == 0:
+            painter.drawLine(r.topLeft(), r.bottomLeft())
+        if index.row() == 0:
+            painter.drawLine(r.topLeft(), r.topRight())
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        font = QFont(option.font)
+        if role == "data":
+            self._paint_data(painter, option, index, rect, text, mark, font)
+        else:
+            if role in ("title", "header"):
+                font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+            align = Qt.AlignmentFlag.AlignCenter if role in ("title", "header", "note") else (
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(rect.adjusted(4, 2, -4, -2), int(align | Qt.TextFlag.TextWordWrap), text)
+        if option.state & QStyle.StateFlag.State_HasFocus and role == "data":
+            painter.setPen(QPen(QColor("#1a73e8"), 2))
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    def _paint_data(self, painter, option, index, rect, text, mark, font):
+        if mark in MARK_STYLE:
+            _, border, glyph = MARK_STYLE[mark]
+            painter.setPen(QPen(border, 2))
+            painter.drawRect(QRectF(rect).adjusted(1.5, 1.5, -2.5, -2.5))
+            small = QFont(font)
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+            small.setBold(True)
+            painter.setFont(small)
+            painter.drawText(rect.adjusted(3, 2, -3, -2),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), glyph)
+        elif mark == "blank":
+            painter.setPen(QPen(BLANK_BORDER, 1, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(rect).adjusted(2.5, 2.5, -3.5, -3.5))
+        hint = index.data(HintRole)
+        if not text and hint is not None:
+            italic = QFont(font)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(HINT_COLOUR)
+            text_rect = rect.adjusted(2, 0, -FILL_BUTTON_WIDTH - 2, 0)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), format_value(hint))
+            button = fill_button_rect(rect)
+            painter.setPen(QPen(QColor("#1a73e8"), 1))
+            painter.setBrush(QColor("#e8f0fe"))
+            painter.drawRoundedRect(QRectF(button), 3, 3)
+            small = QFont(font)
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+            painter.setFont(small)
+            painter.drawText(button, int(Qt.AlignmentFlag.AlignCenter), "填")
+            return
+        painter.setFont(font)
+        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.drawText(rect.adjusted(3, 0, -3, 0), int(Qt.AlignmentFlag.AlignCenter), text)
+
+    # ── editing ──
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.installEventFilter(self)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if self.start_text is not None:
+            editor.setText(self.start_text)      # typing overwrites the old value
+            self.start_text = None
+        else:
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.end(False)
+
+    def setModelData(self, editor, model, index):
+        self.last_commit_ok = model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event):
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            key = event.key()
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            moves = {Qt.Key.Key_Return: "down", Qt.Key.Key_Enter: "down",
+                     Qt.Key.Key_Tab: "right", Qt.Key.Key_Backtab: "left"}
+            if key in moves and not (mods & Qt.KeyboardModifier.ControlModifier):
+                direction = moves[key]
+                if key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ShiftModifier:
+                    direction = "left"
+                self.commitData.emit(editor)
+                if self.last_commit_ok:
+                    self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                    self.navigate.emit(direction)
+                else:
+                    editor.selectAll()      # keep the typed text so it can be corrected
+                return True
+        return super().eventFilter(editor, event)
