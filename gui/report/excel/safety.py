@@ -1,0 +1,107 @@
+"""Opening workbooks from others safely: size and zip-bomb limits before openpyxl inflates anything.
+
+An .xlsx is a zip archive. The declared uncompressed size of every entry is checked against the
+limits below before openpyxl reads a byte of XML (zipfile never inflates an entry past its declared
+size, so the declared sizes are a real bound). openpyxl parses XML with defusedxml when it is
+installed; we refuse to open anything if it is not, so entity attacks cannot reach the parser.
+"""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+
+MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
+MAX_ENTRIES = 5000
+MAX_RATIO = 1000                              # inflated / compressed, for entries over 1 MB
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+class ExcelError(Exception):
+    """A workbook that cannot be read or written; str(error) is the Chinese message for the clerk."""
+
+
+def _name(path: Path) -> str:
+    return Path(path).name
+
+
+def check_archive(path: str | os.PathLike) -> None:
+    """Raise ExcelError unless `path` looks like a workbook within the limits. Inflates nothing."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ExcelError(f"找不到文件「{_name(path)}」。") from None
+    except OSError as exc:
+        raise ExcelError(f"无法读取文件「{_name(path)}」：{exc.strerror or exc}。") from None
+    if path.is_dir():
+        raise ExcelError(f"「{_name(path)}」是文件夹，不是 Excel 工作簿。")
+    if size > MAX_FILE_BYTES:
+        raise ExcelError(f"文件「{_name(path)}」过大（{size // (1024 * 1024)} MB，上限 "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB），已拒绝打开。")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ExcelError(_not_a_workbook(path)) from None
+    if len(infos) > MAX_ENTRIES:
+        raise ExcelError(f"文件「{_name(path)}」包含的部件过多（{len(infos)} 个），可能是恶意文件，已拒绝打开。")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ExcelError(f"文件「{_name(path)}」解压后过大（约 {total // (1024 * 1024)} MB），"
+                         "可能是恶意文件（压缩炸弹），已拒绝打开。")
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ExcelError(f"文件「{_name(path)}」的压缩比异常，可能是恶意文件（压缩炸弹），已拒绝打开。")
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise ExcelError(_not_a_workbook(path))
+
+
+def _not_a_workbook(path: Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xls":
+        return f"「{_name(path)}」是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"
+    if suffix == ".et":
+        return f"「{_name(path)}」是 WPS 表格（.et）文件：请另存为 .xlsx 后再导入。"
+    return f"「{_name(path)}」不是有效的 Excel 工作簿（.xlsx）：文件已损坏或只是改了扩展名。"
+
+
+def require_defusedxml() -> None:
+    import openpyxl
+    try:
+        import defusedxml  # noqa: F401
+    except ImportError:
+        raise ExcelError("缺少安全组件 defusedxml，为安全起见不打开外来的 Excel 文件。请重新安装本软件。") from None
+    if not openpyxl.DEFUSEDXML:
+        raise ExcelError("Excel 读取组件未启用安全解析（defusedxml），为安全起见不打开外来的 Excel 文件。")
+
+
+def open_workbook(path: str | os.PathLike, *, read_only: bool, data_only: bool = True):
+    """Check the file, then open it with openpyxl. The caller must close() a read-only workbook."""
+    check_archive(path)
+    require_defusedxml()
+    import openpyxl
+    try:
+        return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
+    except ExcelError:
+        raise
+    except Exception:   # openpyxl raises many kinds on a damaged file; the clerk needs one message
+        raise ExcelError(_not_a_workbook(Path(path))) from None
+
+
+def sheet_has_formulas(workbook, worksheet) -> bool:
+    """Whether a read-only worksheet's XML contains any formula (read in chunks, never all at once)."""
+    try:
+        source = worksheet._get_source()   # openpyxl has no public API for the raw part
+    except Exception:
+        return True
+    tail = b""
+    with source:
+        while chunk := source.read(1 << 20):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
