@@ -38,7 +38,18 @@ def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> 
     _body(document, report, fonts)
     _footers(document.sections[0], options, fonts)
     _properties(document, report)
+    _drop_template_extras(document)
     return document
+
+
+def _drop_template_extras(document) -> None:
+    """The template's stylesWithEffects copy (theme fonts again, for Word 2010) and its thumbnail
+    of an empty page: neither describes this document."""
+    for rels, suffix in ((document.part.rels, "/stylesWithEffects"),
+                         (document.part.package.rels, "/metadata/thumbnail")):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.endswith(suffix):
+                rels.pop(r_id)
 
 
 def _run(paragraph, text: str, latin: str, east_asian: str):
