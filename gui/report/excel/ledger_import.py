@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import form
 from ..form import CellRef
 from .dates import DateError, parse_date
+from .fast_rows import UNCALCULATED, can_read_fast, iter_values
 from .headers import Ambiguous, fold, match_header_row
 from .ledger_vocab import (FIELD_BY_KEY, HEADER_MATCHER, KIND_MATCHER, KIND_OPTIONS, RESULT_MATCHER,
                            SOURCE_MATCHER, SOURCES, UNFINISHED, UNFINISHED_KEY)
@@ -61,14 +62,15 @@ def read_ledger(path, year: int | None = None) -> LedgerImport:
     try:
         for sheet in workbook.worksheets:
             sheet.reset_dimensions()        # read-only mode trusts recorded dimensions otherwise
-            rows = sheet.iter_rows(values_only=True)
+            fast = can_read_fast(workbook, sheet)
+            rows = iter_values(workbook, sheet) if fast else sheet.iter_rows(values_only=True)
             head = list(islice(rows, HEADER_SCAN_ROWS))
             found = _find_header(head)
             if found is None:
                 continue
             index, columns = found
             formulas = set()
-            if sheet_has_formulas(workbook, sheet):
+            if not fast and sheet_has_formulas(workbook, sheet):
                 formulas = _uncalculated_formulas(path, sheet.title, columns, index)
             data = chain(head[index + 1:], rows)
             result = count_rows(data, columns, year, first_row=index + 2, formulas=formulas)
@@ -119,18 +121,22 @@ def count_rows(rows, columns: dict[str, int], year: int | None, first_row: int =
     for number, cells in enumerate(rows, start=first_row):
         raw = {k: (cells[i] if i < len(cells) else None) for k, i in used}
         raw = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in raw.items()}
-        pending = [k for k, _ in used if raw[k] is None and (number, k) in formulas]
+        pending = [k for k, _ in used
+                   if raw[k] is UNCALCULATED or (raw[k] is None and (number, k) in formulas)]
+
         if all(v is None for v in raw.values()) and not pending:
-            continue
-        if any(isinstance(v, str) and fold(v) in _TOTAL_WORDS for v in raw.values()):
-            skipped_totals += 1
             continue
         if pending:
             names = "」「".join(FIELD_BY_KEY[k].label for k in pending)
             bad.append(BadRow(number, f"「{names}」是公式但没有保存计算结果：请在 Excel 或 WPS 中打开台账、"
                                       "保存后再导入。", _text(raw.get("id"))))
             continue
-        records.append(_parse(number, raw, "received" in columns, "source" in columns))
+        record = _parse(number, raw, "received" in columns, "source" in columns)
+        if record[-1] and any(isinstance(v, str) and fold(v) in _TOTAL_WORDS for v in raw.values()):
+            skipped_totals += 1         # a 合计 line under the table, not an application
+            continue
+        records.append(record)
+
     if year is None:
         year = _guess_year(records)
         if year is None:
