@@ -4,13 +4,16 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 _TEXT_MERGE_ID = 1001
+_INFO_MERGE_ID = 1002
+_OPENING_MERGE_ID = 1003
+_FEE_MERGE_ID = 1004
 
 
 class SetCells(QUndoCommand):
     """Set one or many cells (typing one cell, a paste, a fix, an import) as one step."""
 
-    def __init__(self, document, values: dict, text: str):
-        super().__init__(text)
+    def __init__(self, document, values: dict, text: str, parent=None):
+        super().__init__(text, parent)
         self.document = document
         self.new = dict(values)
         self.old: dict = {}
@@ -22,29 +25,96 @@ class SetCells(QUndoCommand):
         self.document._apply_cells(self.old)
 
 
-class SetText(QUndoCommand):
-    """Replace a text field; consecutive typing in the same field merges into one step."""
+class _Merging(QUndoCommand):
+    """A field edit; consecutive edits of the same field merge into one step (typing a word)."""
+    merge_id = -1
 
-    def __init__(self, document, key: str, text: str):
-        super().__init__("编辑文字")
+    def __init__(self, document, key, value, text: str, merge: bool = True, parent=None):
+        super().__init__(text, parent)
         self.document = document
         self.key = key
-        self.new = text
-        self.old: str | None = None
+        self.new = value
+        self.old = None
+        self._applied = False
+        self._merge = merge
 
     def id(self):
-        return _TEXT_MERGE_ID
+        return self.merge_id if self._merge else -1
 
     def mergeWith(self, other):
-        if other.key != self.key:
+        if other.key != self.key or not other._merge:
             return False
         self.new = other.new
         return True
 
     def redo(self):
-        old = self.document._apply_text(self.key, self.new)
-        if self.old is None:
-            self.old = old
+        old = self._apply(self.new)
+        if not self._applied:
+            self.old, self._applied = old, True
 
     def undo(self):
-        self.document._apply_text(self.key, self.old)
+        self._apply(self.old)
+
+    def _apply(self, value):
+        raise NotImplementedError
+
+
+class SetText(_Merging):
+    """Replace a text field (a TextField key)."""
+    merge_id = _TEXT_MERGE_ID
+
+    def __init__(self, document, key: str, text: str, merge: bool = True, label: str = "编辑文字"):
+        super().__init__(document, key, text, label, merge)
+
+    def _apply(self, value):
+        return self.document._apply_text(self.key, value)
+
+
+class SetInfo(_Merging):
+    """Change one 基本信息 field (an Info attribute)."""
+    merge_id = _INFO_MERGE_ID
+
+    def __init__(self, document, key: str, value, label: str = "修改基本信息"):
+        super().__init__(document, key, value, label)
+
+    def _apply(self, value):
+        return self.document._apply_info(self.key, value)
+
+
+class SetFee(_Merging):
+    """Change one field of the 信息处理费 statement ("amount_yuan" or "charged")."""
+    merge_id = _FEE_MERGE_ID
+
+    def __init__(self, document, key: str, value, label: str = "修改信息处理费"):
+        super().__init__(document, key, value, label)
+
+    def _apply(self, value):
+        return self.document._apply_fee(self.key, value)
+
+
+class SetOpening(_Merging):
+    """The opening paragraph: key "text" (str or None = generated) or "enabled" (bool)."""
+    merge_id = _OPENING_MERGE_ID
+
+    def __init__(self, document, key: str, value, label: str = "修改开头段落"):
+        super().__init__(document, key, value, label)
+
+    def _apply(self, value):
+        return self.document._apply_opening(self.key, value)
+
+
+class SetConfirmation(QUndoCommand):
+    """Confirm a warning with a note (Confirmation) or withdraw it (None)."""
+
+    def __init__(self, document, key: str, confirmation, label: str):
+        super().__init__(label)
+        self.document = document
+        self.key = key
+        self.new = confirmation
+        self.old = None
+
+    def redo(self):
+        self.old = self.document._apply_confirmation(self.key, self.new)
+
+    def undo(self):
+        self.document._apply_confirmation(self.key, self.old)

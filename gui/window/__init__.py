@@ -1,0 +1,1 @@
+"""The wizard window: start page, steps, problem panel, drafts, autosave."""

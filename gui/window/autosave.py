@@ -1,0 +1,140 @@
+"""Recovery copies: the open report saved every 30 s and on every step change to the user's data
+folder (never over the user's own file), removed on a clean close, offered again after a crash.
+
+Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
+gone) is an orphan left by a crash or a kill, and the next start offers to restore it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
+INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
+INTERVAL_MS = 30_000
+FORMAT_ID = "nianbao-zhushou/recovery"
+
+
+def recovery_dir() -> Path:
+    override = os.environ.get(RECOVERY_DIR_ENV)
+    if override:
+        folder = Path(override)
+    else:
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        folder = Path(base) / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@dataclass
+class Recovery:
+    path: Path                 # the recovery copy
+    file: Path | None          # the user's file it belongs to (None: never saved)
+    saved_at: str
+    draft: dict
+
+    @property
+    def saved_at_text(self) -> str:
+        try:
+            return dt.datetime.fromisoformat(self.saved_at).strftime("%Y年%m月%d日 %H:%M")
+        except ValueError:
+            return self.saved_at
+
+    def report(self):
+        from ..report.drafts import from_json
+        return from_json(self.draft)
+
+    def discard(self) -> None:
+        for p in (self.path, _lock_path(self.path)):
+            p.unlink(missing_ok=True)
+
+
+def _lock_path(copy: Path) -> Path:
+    return copy.with_suffix(".lock")
+
+
+def orphaned_recoveries() -> list[Recovery]:
+    """Copies left by windows that are no longer running, newest first."""
+    found = []
+    for copy in recovery_dir().glob("recovery-*.json"):
+        lock = QLockFile(str(_lock_path(copy)))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):          # its window is still running
+            continue
+        lock.unlock()
+        try:
+            data = json.loads(copy.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_ID:
+                continue
+            file = Path(data["file"]) if data.get("file") else None
+            found.append(Recovery(copy, file, data.get("saved_at", ""), data["draft"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue                      # unreadable: leave it for the user to find
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Keeps this window's recovery copy up to date while the document has unsaved changes."""
+    saved = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document = None
+        self._saved_revision = None
+        name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
+        self.copy = recovery_dir() / f"{name}.json"
+        self.lock = QLockFile(str(_lock_path(self.copy)))
+        self.lock.setStaleLockTime(0)
+        self.lock.tryLock(0)
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(os.environ.get(INTERVAL_ENV, INTERVAL_MS)))
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+
+    def watch(self, document) -> None:
+        if self.document is not None:
+            self.document.undo_stack.cleanChanged.disconnect(self._clean_changed)
+        self.document = document
+        self._saved_revision = None
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        if not document.modified:
+            self.remove()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.remove()
+
+    def save_now(self) -> bool:
+        """Write the copy when there are unsaved changes not yet in it; True when written."""
+        doc = self.document
+        if doc is None or not doc.modified or doc.revision == self._saved_revision:
+            return False
+        from ..report.atomic import SaveError, write_atomic
+        from ..report.drafts import to_json
+        data = {"format": FORMAT_ID, "version": 1,
+                "file": str(doc.path) if doc.path is not None else None,
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "pid": os.getpid(), "draft": to_json(doc.report)}
+        try:
+            write_atomic(self.copy, json.dumps(data, ensure_ascii=False).encode("utf-8"), backup=False)
+        except SaveError:
+            return False                  # the next attempt may succeed; never bother the user
+        self._saved_revision = doc.revision
+        self.saved.emit(str(self.copy))
+        return True
+
+    def remove(self) -> None:
+        self.copy.unlink(missing_ok=True)
+        self._saved_revision = None
+
+    def close(self) -> None:
+        """A clean close: no copy, no lock."""
+        self.timer.stop()
+        self.remove()
+        self.lock.unlock()

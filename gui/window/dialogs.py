@@ -1,0 +1,52 @@
+"""The window's questions and messages, in Chinese, with the buttons named by what they do."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"
+
+
+def _ask(parent, title: str, text: str, buttons, default: str, icon=QMessageBox.Icon.Question,
+         informative: str = "") -> str:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    made = {}
+    for key, label, role in buttons:
+        made[box.addButton(label, role)] = key
+    by_key = {v: k for k, v in made.items()}
+    box.setDefaultButton(by_key[default])
+    escape = next((k for k, _l, r in buttons if r == QMessageBox.ButtonRole.RejectRole), None)
+    if escape:
+        box.setEscapeButton(by_key[escape])
+    box.exec()
+    return made.get(box.clickedButton(), escape or default)
+
+
+def ask_save_changes(parent, name: str) -> str:
+    """保存 / 不保存 / 取消 before closing or replacing a modified report."""
+    return _ask(parent, "保存修改", f"报告「{name}」有尚未保存的修改。要保存吗？",
+                ((SAVE, "保存", QMessageBox.ButtonRole.AcceptRole),
+                 (DISCARD, "不保存", QMessageBox.ButtonRole.DestructiveRole),
+                 (CANCEL, "取消", QMessageBox.ButtonRole.RejectRole)), SAVE,
+                informative="不保存将丢失上次保存之后的所有修改。")
+
+
+def ask_restore(parent, recovery) -> str:
+    """After a crash: restore the recovery copy, discard it, or decide later."""
+    what = f"报告「{recovery.file.name}」" if recovery.file else "一份尚未保存过的报告"
+    return _ask(parent, "恢复未保存的内容",
+                f"年报助手上次没有正常关闭。发现{what}自动保存的内容（{recovery.saved_at_text}）。",
+                ((RESTORE, "恢复", QMessageBox.ButtonRole.AcceptRole),
+                 (DISCARD, "丢弃", QMessageBox.ButtonRole.DestructiveRole),
+                 (LATER, "以后再说", QMessageBox.ButtonRole.RejectRole)), RESTORE,
+                informative="恢复后请检查内容并保存；在您保存之前，原文件不会被改动。")
+
+
+def show_error(parent, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,139 @@
+"""Drafts in the window: new, open, save, save as, recent files and restoring a recovery copy."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from ..report.model import Info, Report
+from . import dialogs
+from .autosave import orphaned_recoveries
+from .recent import add_recent
+
+DRAFT_FILTER = "年报草稿 (*.json)"
+UNTITLED = "未命名报告"
+
+
+def _open_filter() -> str:
+    from ..report.sources import READERS
+    patterns = " ".join(f"*{s}" for s in sorted(READERS))
+    return f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;所有文件 (*)"
+
+
+def _last_folder() -> str:
+    return str(QSettings().value("lastFolder", str(Path.home())))
+
+
+def _remember_folder(path: Path) -> None:
+    QSettings().setValue("lastFolder", str(Path(path).parent))
+
+
+class FilesMixin:
+    """File handling for MainWindow (needs self.document, self.open_report, self.autosaver)."""
+
+    def document_name(self) -> str:
+        doc = self.document
+        return doc.path.name if doc is not None and doc.path is not None else UNTITLED
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current report (saved, discarded or unchanged)."""
+        doc = self.document
+        if doc is None or not doc.modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self.document_name())
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    def new_report(self) -> bool:
+        if not self.maybe_save():
+            return False
+        report = Report(Info(year=dt.date.today().year - 1))
+        return self.open_report(report, None, ask=False)
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(self, "打开草稿", _last_folder(), _open_filter())
+        return self.open_path(Path(path), ask=False) if path else False
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open any file the application reads; an unreadable file gives the core's message."""
+        from ..report.draft_reader import DraftError
+        from ..report.sources import read_report
+        path = Path(path)
+        try:
+            report = read_report(path)
+        except DraftError as exc:
+            dialogs.show_error(self, "无法打开", str(exc))
+            return False
+        except OSError as exc:
+            dialogs.show_error(self, "无法打开", f"无法打开「{path.name}」：{exc.strerror or exc}")
+            return False
+        # Only a draft becomes the document's file; anything else is saved as a new draft.
+        is_draft = path.suffix.lower() == ".json"
+        opened = self.open_report(report, path if is_draft else None, modified=not is_draft, ask=ask)
+        if opened:
+            _remember_folder(path)
+            if is_draft:
+                add_recent(path)
+        return opened
+
+    def save(self) -> bool:
+        doc = self.document
+        if doc is None:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self._write(doc.path)
+
+    def save_as(self) -> bool:
+        doc = self.document
+        if doc is None:
+            return False
+        suggested = doc.path or Path(_last_folder()) / f"{doc.report.title.replace('____', '')}.json"
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        if not self._write(path):
+            return False
+        doc.set_path(path)
+        return True
+
+    def _write(self, path: Path) -> bool:
+        from ..report.atomic import SaveError
+        from ..report.drafts import save
+        try:
+            save(self.document.report, path)
+        except SaveError as exc:
+            dialogs.show_error(self, "保存失败", str(exc))
+            return False
+        self.document.undo_stack.setClean()
+        self.autosaver.remove()
+        add_recent(path)
+        _remember_folder(path)
+        self.statusBar().showMessage(f"已保存到 {path}", 5000)
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash or a kill: offer each recovery copy left behind. True when one was restored."""
+        for recovery in orphaned_recoveries():
+            answer = dialogs.ask_restore(self, recovery)
+            if answer == dialogs.DISCARD:
+                recovery.discard()
+            elif answer == dialogs.RESTORE:
+                try:
+                    report = recovery.report()
+                except Exception as exc:        # a damaged copy: say so, keep the file for support
+                    dialogs.show_error(self, "无法恢复", f"自动保存的内容已损坏，无法恢复：{exc}")
+                    continue
+                if self.open_report(report, recovery.file, modified=True):
+                    self.autosaver.save_now()       # our own copy first, then drop the old one
+                    recovery.discard()
+                    return True
+        return False
