@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate
 
 from ..report.cells import format_value
 from ..report.problems import ERROR, WARNING
-from .model import GridRole, HintRole, MarkRole
+from .model import GridRole, HintRole, MarkRole, cell_data
 
 GRID_LINE = QColor("#7a7a7a")
 HEADER_BG = QColor("#eef1f5")
@@ -43,11 +43,11 @@ class CellDelegate(QStyledItemDelegate):
 
     # ── painting ──
     def paint(self, painter, option, index):
-        role = index.data(GridRole)
+        role = cell_data(index, GridRole)
         rect = option.rect
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected) and role == "data"
-        mark = index.data(MarkRole)
+        mark = cell_data(index, MarkRole)
         if role in ("title", "header", "note"):
             painter.fillRect(rect, HEADER_BG)
         elif role == "label":
@@ -65,7 +65,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawLine(r.topLeft(), r.bottomLeft())
         if index.row() == 0:
             painter.drawLine(r.topLeft(), r.topRight())
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        text = cell_data(index, Qt.ItemDataRole.DisplayRole) or ""
         font = QFont(option.font)
         if role == "data":
             self._paint_data(painter, option, index, rect, text, mark, font)
@@ -96,7 +96,7 @@ class CellDelegate(QStyledItemDelegate):
         elif mark == "blank":
             painter.setPen(QPen(BLANK_BORDER, 1, Qt.PenStyle.DashLine))
             painter.drawRect(QRectF(rect).adjusted(2.5, 2.5, -3.5, -3.5))
-        hint = index.data(HintRole)
+        hint = cell_data(index, HintRole)
         if not text and hint is not None:
             italic = QFont(font)
             italic.setItalic(True)
@@ -130,7 +130,7 @@ class CellDelegate(QStyledItemDelegate):
             editor.setText(self.start_text)      # typing overwrites the old value
             self.start_text = None
         else:
-            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.setText(cell_data(index, Qt.ItemDataRole.EditRole) or "")
         editor.end(False)
 
     def setModelData(self, editor, model, index):

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ..report.form import CellRef
 from .model import FILL_SHORTCUT, TableModel
@@ -20,7 +21,6 @@ class MessageStrip(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from PySide6.QtWidgets import QFrame
         self.frame = QFrame(self)
         self.frame.setObjectName("messageStrip")
         self.frame.setStyleSheet(STRIP_STYLE)
@@ -67,12 +67,18 @@ class TableEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.strip)
-        layout.addWidget(self.view, 1)
+        # the table is as tall as its rows (scrolling only when the page is shorter); space goes below
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.view)
         layout.addWidget(self.legend)
+        layout.addStretch(1)
         self.model.inputRefused.connect(self._show)
         self.view.message.connect(self._show)
         # a successful change clears an old complaint
-        document.cellsChanged.connect(lambda refs: self.strip.clear())
+        document.cellsChanged.connect(self._on_cells_changed)
+
+    def _on_cells_changed(self, refs) -> None:
+        self.strip.clear()
 
     def _show(self, text: str) -> None:
         self.strip.show_message(text)

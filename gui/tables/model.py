@@ -23,6 +23,11 @@ BLANK_RULE = "BLANK"
 FILL_SHORTCUT = "Ctrl+Enter"
 
 
+def cell_data(index, role=Qt.ItemDataRole.DisplayRole):
+    """index.data(role) read straight from the Python model: no QVariant round trip while painting."""
+    return index.model().data(index, role)
+
+
 def _hints(report) -> dict:
     fn = getattr(rules, "hints", None)
     if fn is None:

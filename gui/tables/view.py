@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from ..report.form import kind_of
 from . import clipboard
 from .delegate import CellDelegate, fill_button_rect
-from .model import HintRole, RefRole, TableModel
+from .model import HintRole, RefRole, TableModel, cell_data
 
 _MOVES = {
     QAbstractItemView.CursorAction.MoveUp: (-1, 0),
@@ -146,7 +146,7 @@ class TableView(QTableView):
         if index.isValid() and not self.grid.is_data(index.row(), index.column()):
             event.accept()
             return
-        if index.isValid() and index.data(HintRole) is not None and not index.data() \
+        if index.isValid() and cell_data(index, HintRole) is not None and not cell_data(index) \
                 and fill_button_rect(self.visualRect(index)).contains(event.position().toPoint()):
             self.setCurrentIndex(index)
             self.fill_hints([index])
@@ -169,8 +169,8 @@ class TableView(QTableView):
 
     def fill_hints(self, indexes=None):
         indexes = indexes or [self.model().index(r, c) for r, c in self.selected_positions()]
-        values = {i.data(RefRole): i.data(HintRole) for i in indexes
-                  if i.data(HintRole) is not None and not i.data()}
+        values = {cell_data(i, RefRole): cell_data(i, HintRole) for i in indexes
+                  if cell_data(i, HintRole) is not None and not cell_data(i)}
         if values:
             self.model().document.set_cells(values, "填入计算值")
         else:
