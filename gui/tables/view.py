@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView
 
 from ..report.form import kind_of
 from . import clipboard
@@ -92,12 +92,18 @@ class TableView(QTableView):
             if index.flags() & Qt.ItemFlag.ItemIsEditable:
                 self.cell_delegate.start_text = text
                 if self.edit(index, self.EditTrigger.EditKeyPressed, None):
-                    editor = self.indexWidget(index)
-                    if editor is not None:
-                        editor.end(False)       # Qt selects all; the next key must append
                     return None
                 self.cell_delegate.start_text = None
         return super().keyPressEvent(event)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        editor = self.indexWidget(index) if opened else None
+        if isinstance(editor, QLineEdit):
+            editor.end(False)       # Qt selects all on opening; F2 and typing continue at the end
+        return opened
 
     def keyboardSearch(self, search):
         pass        # typing edits the cell; it never jumps to a label that starts with that letter
