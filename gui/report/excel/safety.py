@@ -12,6 +12,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..draft_reader import DraftError
+
 MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
 MAX_ENTRIES = 5000
@@ -19,7 +21,7 @@ MAX_RATIO = 1000                              # inflated / compressed, for entri
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
 
 
-class ExcelError(Exception):
+class ExcelError(DraftError):
     """A workbook that cannot be read or written; str(error) is the Chinese message for the clerk."""
 
 
