@@ -86,9 +86,7 @@ class TableEditor(QWidget):
 
     def select_cell(self, ref: CellRef) -> None:
         """Scroll to the cell, make it the current (selected) cell and give the table focus."""
-        index = self.model.index_of(ref)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        self.view.go_to(*self.model.grid.position_of[ref])
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def message_text(self) -> str:

@@ -49,9 +49,8 @@ class TableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setMouseTracking(True)
-        row, col = self.grid.first_data()
-        self.setCurrentIndex(model.index(row, col))
         self._fit()
+        self.go_to(*self.grid.first_data())
 
     # ── keyboard ──
     def event(self, event):
@@ -142,8 +141,9 @@ class TableView(QTableView):
         self.go_to(row, col)
 
     def go_to(self, row: int, col: int) -> None:
+        """Make (row, col) the current and only selected cell, scrolled into view."""
         index = self.model().index(row, col)
-        self.setCurrentIndex(index)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
 
     # ── mouse: labels are not selectable; the 「填」 button fills a hint ──
