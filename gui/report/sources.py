@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import drafts
+from . import drafts, excel
+
 from .draft_reader import DraftError
 from .model import Report
 
@@ -20,6 +21,7 @@ class SourceError(DraftError):
 # suffix (lower case, with the dot) → function(path) -> Report, raising DraftError/SourceError
 READERS: dict[str, Callable[[Path], Report]] = {
     drafts.SUFFIX: drafts.load,
+    ".xlsx": excel.read_tables_report,
 }
 
 
