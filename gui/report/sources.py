@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Callable
 
 from . import drafts, excel
-
 from .draft_reader import DraftError
 from .model import Report
 
