@@ -11,14 +11,15 @@ import re
 from decimal import Decimal
 
 from .cells import CellError, parse
-from .form import (COUNT, FEE, FEE_LABELS, INFO_LABELS, LEVELS, RESULTS, TABLES, TEXT_FIELD_BY_KEY,
-                   CellRef, describe)
+from .form import (COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, RESULTS,
+                   TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
 from .model import Confirmation, Report
 from .places import OPENING, text_name
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 MIN_YEAR, MAX_YEAR = 1900, 2999
+MAX_YUAN_DIGITS = 12
 _INFO_TEXTS = ("organ", "compiler", "address", "postcode", "phone")
 
 
@@ -128,10 +129,16 @@ class _Reader:
         if not isinstance(text, str) or not _DECIMAL.fullmatch(text):
             self.fail(f"{where}的值{_spaced(value)}无效：应为不带单位的数字字符串（单位：{unit}），"
                       "例如 \"96171.6\"。")
-        try:
-            parse(text, FEE)               # the same limits as a typed cell: ≥ 0, ≤ 4 places
-        except CellError as exc:
-            self.fail(f"{where}的值{_spaced(text)}无效：{exc}")
+        if unit == FEE_UNIT:
+            try:
+                parse(text, FEE)           # the same limits as a typed cell: ≥ 0, ≤ 4 places
+            except CellError as exc:
+                self.fail(f"{where}的值{_spaced(text)}无效：{exc}")
+        else:
+            whole, _, places = text.partition(".")
+            if len(places) > FEE_PLACES or len(whole.lstrip("0")) > MAX_YUAN_DIGITS:
+                self.fail(f"{where}的值{_spaced(text)}无效：最多 {MAX_YUAN_DIGITS} 位整数、"
+                          f"{FEE_PLACES} 位小数。")
         return Decimal(text)
 
     def cell(self, report: Report, ref: CellRef, value, kind: str) -> None:
@@ -139,7 +146,7 @@ class _Reader:
             return
         where = describe(ref)
         if kind == FEE:
-            report.set(ref, self.decimal(value, where, "万元"))
+            report.set(ref, self.decimal(value, where, FEE_UNIT))
             return
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             hint = ""

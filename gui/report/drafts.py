@@ -112,7 +112,9 @@ def _no_constant(name):
 
 
 def _json_error(text: str, exc: json.JSONDecodeError) -> str:
-    truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
+    rest = text[exc.pos:].rstrip()
+    truncated = (not rest or exc.msg.startswith("Unterminated string")
+                 or any(word.startswith(rest) for word in ("true", "false", "null")))
     if truncated:
         return (f"文件内容不完整（在第 {exc.lineno} 行中断），"
                 "可能是保存时被中断或复制时没有复制完整。")
