@@ -17,14 +17,15 @@ from .model import GridRole, HintRole, MarkRole, cell_data
 GRID_LINE = QColor("#7a7a7a")
 HEADER_BG = QColor("#eef1f5")
 LABEL_BG = QColor("#fafafa")
-SELECTED_BG = QColor("#cfe3ff")
+SELECTED_BG = QColor("#d6e6fb")
+DATA_BG = QColor("white")
 MARK_STYLE = {   # background, border, corner glyph
     ERROR: (QColor("#fde2e1"), QColor("#d93025"), "✕"),
     WARNING: (QColor("#fff3cd"), QColor("#c98a00"), "！"),
 }
 BLANK_BORDER = QColor("#9aa5b1")
 HINT_COLOUR = QColor("#8a8a8a")
-FILL_BUTTON_WIDTH = 22
+FILL_BUTTON_WIDTH = 24
 
 
 def fill_button_rect(cell: QRect) -> QRect:
@@ -53,9 +54,11 @@ class CellDelegate(QStyledItemDelegate):
         elif role == "label":
             painter.fillRect(rect, LABEL_BG)
         elif mark in MARK_STYLE:
-            painter.fillRect(rect, MARK_STYLE[mark][0])
-        if selected:
+            painter.fillRect(rect, MARK_STYLE[mark][0])     # a selected marked cell keeps its tint
+        elif selected:
             painter.fillRect(rect, SELECTED_BG)
+        else:
+            painter.fillRect(rect, DATA_BG)
         painter.setPen(QPen(GRID_LINE, 1))
         # each cell draws its right and bottom line (and the outer left/top), so lines are single
         r = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
@@ -79,20 +82,15 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(rect.adjusted(4, 2, -4, -2), int(align | Qt.TextFlag.TextWordWrap), text)
         if option.state & QStyle.StateFlag.State_HasFocus and role == "data":
             painter.setPen(QPen(QColor("#1a73e8"), 2))
-            painter.drawRect(QRectF(rect).adjusted(1, 1, -2, -2))
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))   # outside the mark's border
         painter.restore()
 
     def _paint_data(self, painter, option, index, rect, text, mark, font):
         if mark in MARK_STYLE:
             _, border, glyph = MARK_STYLE[mark]
             painter.setPen(QPen(border, 2))
-            painter.drawRect(QRectF(rect).adjusted(1.5, 1.5, -2.5, -2.5))
-            small = QFont(font)
-            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
-            small.setBold(True)
-            painter.setFont(small)
-            painter.drawText(rect.adjusted(3, 2, -3, -2),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), glyph)
+            painter.drawRect(QRectF(rect).adjusted(3, 3, -4, -4))
+            self._paint_badge(painter, rect, border, glyph)
         elif mark == "blank":
             painter.setPen(QPen(BLANK_BORDER, 1, Qt.PenStyle.DashLine))
             painter.drawRect(QRectF(rect).adjusted(2.5, 2.5, -3.5, -3.5))
@@ -109,13 +107,35 @@ class CellDelegate(QStyledItemDelegate):
             painter.setBrush(QColor("#e8f0fe"))
             painter.drawRoundedRect(QRectF(button), 3, 3)
             small = QFont(font)
-            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
             painter.setFont(small)
             painter.drawText(button, int(Qt.AlignmentFlag.AlignCenter), "填")
             return
         painter.setFont(font)
         painter.setPen(option.palette.color(option.palette.ColorRole.Text))
-        painter.drawText(rect.adjusted(3, 0, -3, 0), int(Qt.AlignmentFlag.AlignCenter), text)
+        left = 14 if mark in MARK_STYLE else 3      # keep the number clear of the badge
+        painter.drawText(rect.adjusted(left, 0, -3, 0), int(Qt.AlignmentFlag.AlignCenter), text)
+
+    @staticmethod
+    def _paint_badge(painter, rect, colour, glyph):
+        """A round badge in the top-left corner: ✕ for an error, ！ for a warning (shape, not only colour)."""
+        size = 11
+        badge = QRectF(rect.left() + 4, rect.top() + 4, size, size)
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(badge)
+        painter.setPen(QPen(QColor("white"), 1.6))
+        c = badge.center()
+        if glyph == "✕":
+            d = 2.6
+            painter.drawLine(c.x() - d, c.y() - d, c.x() + d, c.y() + d)
+            painter.drawLine(c.x() - d, c.y() + d, c.x() + d, c.y() - d)
+        else:
+            painter.drawLine(c.x(), badge.top() + 2.5, c.x(), c.y() + 1.2)
+            painter.drawPoint(c.x(), badge.bottom() - 2.6)
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     # ── editing ──
     def createEditor(self, parent, option, index):
