@@ -123,10 +123,12 @@ class _State:
         if name == "v" or name == "t":
             self.grab = False
         elif name == "c":
-            if self.buf:
-                self.cells[self.col] = self._value("".join(self.buf))
-            elif self.formula:
+            text = "".join(self.buf)
+            if self.formula and not text:       # <f> with no or an empty cached <v>
                 self.cells[self.col] = UNCALCULATED
+            elif self.buf:
+                self.cells[self.col] = self._value(text)
+
         elif name == "row":
             cells = self.cells
             if cells:
