@@ -63,3 +63,19 @@ def test_short_tables_are_as_tall_as_their_rows(qtbot, key):
     view = editor.view
     qtbot.waitUntil(lambda: view.height() <= view.content_height() + 2, timeout=2000)
     assert view.verticalScrollBar().maximum() == 0
+
+
+def test_the_column_headings_of_table_three_stay_in_sight_when_scrolled(qtbot):
+    editor = make_editor(qtbot, "requests", size=(1000, 400))
+    view = editor.view
+    assert view.verticalScrollBar().value() == 0          # opens at the top, headings visible
+    from table_support import R
+    editor.select_cell(R("carry_out", "natural"))
+    assert view.verticalScrollBar().value() > 0
+    assert view.frozen.isVisible()
+    assert view.frozen.geometry().top() == view.viewport().geometry().top()
+    assert view.frozen.height() == sum(view.rowHeight(r) for r in range(3))
+    # going back up to the first data row scrolls it out from under the frozen headings
+    editor.select_cell(R("new", "natural"))
+    rect = view.visualRect(view.currentIndex())
+    assert rect.top() >= view.frozen.height() or view.verticalScrollBar().value() == 0

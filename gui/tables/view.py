@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTable
 from ..report.form import kind_of
 from . import clipboard
 from .delegate import CellDelegate, fill_button_rect
+from .frozen import FrozenHeader
 from .model import HintRole, RefRole, TableModel, cell_data
 
 _MOVES = {
@@ -31,6 +32,7 @@ class TableView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
+        self.frozen: FrozenHeader | None = None
         self.setModel(model)
         self.grid = model.grid
         self.cell_delegate = CellDelegate(self)
@@ -49,8 +51,12 @@ class TableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setMouseTracking(True)
+        header_rows = model.table.header_rows
+        self.frozen = FrozenHeader(self, header_rows) if header_rows else None
         self._fit()
-        self.go_to(*self.grid.first_data())
+        row, col = self.grid.first_data()
+        self.selectionModel().setCurrentIndex(model.index(row, col),
+                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # ── keyboard ──
     def event(self, event):
@@ -146,6 +152,15 @@ class TableView(QTableView):
         self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
 
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible):
+        super().scrollTo(index, hint)
+        if self.frozen is None or not index.isValid():
+            return
+        bar = self.verticalScrollBar()
+        covered = self.frozen.height_needed() - self.visualRect(index).top()
+        if covered > 0 and bar.value() > 0:     # the cell lies under the frozen header rows
+            bar.setValue(max(0, bar.value() - covered))
+
     # ── mouse: labels are not selectable; the 「填」 button fills a hint ──
     def mousePressEvent(self, event):
         index = self.indexAt(event.position().toPoint())
@@ -228,6 +243,8 @@ class TableView(QTableView):
         heights = self._row_heights(widths)
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen is not None:
+            self.frozen.sync()
         self.updateGeometry()
 
     def _row_heights(self, widths: list[int]) -> list[int]:
