@@ -146,3 +146,20 @@ def test_labels_are_read_only(qtbot):
     qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=editor.view.visualRect(label).center())
     assert current_ref(editor) is not None
+
+
+def test_home_end_and_page_keys_stay_on_data_cells(qtbot):
+    editor = make_editor(qtbot, "requests", size=(1000, 400))
+    editor.select_cell(R("deny_4", "research"))
+    qtbot.keyClick(editor.view, Qt.Key.Key_Home)
+    assert current_ref(editor) == R("deny_4", "natural")
+    qtbot.keyClick(editor.view, Qt.Key.Key_End)
+    assert current_ref(editor) == R("deny_4", "total")
+    qtbot.keyClick(editor.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert current_ref(editor) == R("carry_out", "total")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert current_ref(editor) == R("new", "natural")
+    qtbot.keyClick(editor.view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(editor.view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(editor.view, Qt.Key.Key_PageUp)
+    assert current_ref(editor) is not None and current_ref(editor).column == "natural"

@@ -64,6 +64,14 @@ class Grid:
         cell = self.data_cells[i]
         return cell.row, cell.col
 
+    def row_end(self, row: int, last: bool, whole_table: bool = False) -> tuple[int, int]:
+        """Home/End: the first/last data cell of this grid row (of the whole table with Ctrl)."""
+        cells = self.data_cells if whole_table else [c for c in self.data_cells if c.row == row]
+        if not cells:
+            return row, 0
+        cell = cells[-1] if last else cells[0]
+        return cell.row, cell.col
+
     def first_data(self) -> tuple[int, int]:
         cell = self.data_cells[0]
         return cell.row, cell.col

@@ -123,9 +123,15 @@ class TableView(QTableView):
             row, col = self.grid.next_in_reading_order(
                 current.row(), current.column(), action == self.CursorAction.MovePrevious)
             return self.model().index(row, col)
-        index = super().moveCursor(action, modifiers)
+        if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd) and current.isValid():
+            whole_table = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            row, col = self.grid.row_end(current.row(), action == self.CursorAction.MoveEnd, whole_table)
+            return self.model().index(row, col)
+        index = super().moveCursor(action, modifiers)       # PageUp / PageDown
         if index.isValid() and not self.grid.is_data(index.row(), index.column()):
-            return current
+            down = action == self.CursorAction.MovePageDown
+            row, col = self.grid.step(index.row(), current.column(), 1 if down else -1, 0)
+            return self.model().index(row, col) if self.grid.is_data(row, col) else current
         return index
 
     def _tab(self, event, backwards: bool):
