@@ -1,7 +1,7 @@
 """Typing in the table editors like in a spreadsheet: overwrite, Enter/Tab, F2, Delete, undo."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from table_support import R, current_ref, make_editor, shown, type_into, value
 
@@ -163,3 +163,37 @@ def test_home_end_and_page_keys_stay_on_data_cells(qtbot):
     qtbot.keyClick(editor.view, Qt.Key.Key_PageUp)
     qtbot.keyClick(editor.view, Qt.Key.Key_PageUp)
     assert current_ref(editor) is not None and current_ref(editor).column == "natural"
+
+
+def test_text_from_a_chinese_input_method_starts_the_edit(qtbot):
+    from PySide6.QtGui import QInputMethodEvent
+    editor = make_editor(qtbot, "requests")
+    editor.select_cell(R("carry_in", "natural"))
+    commit = QInputMethodEvent()
+    commit.setCommitString("４０")
+    QApplication.sendEvent(editor.view, commit)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Return)
+    assert value(editor, R("carry_in", "natural")) == 40
+
+
+def test_the_context_menu_offers_clear_with_its_shortcut(qtbot):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+    editor = make_editor(qtbot, "requests")
+    editor.select_cell(R("open", "natural"))
+    seen = []
+
+    def choose():
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend(a.text() for a in menu.actions())
+        next(a for a in menu.actions() if a.text() == "清除").trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose)
+    point = editor.view.visualRect(editor.view.currentIndex()).center()
+    QApplication.sendEvent(editor.view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, editor.view.viewport().mapToGlobal(point)))
+    assert seen == ["复制", "粘贴", "清除", "填入计算值"]
+    assert value(editor, R("open", "natural")) is None

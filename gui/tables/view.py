@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QTableView
 
 from ..report.form import kind_of
 from . import clipboard
@@ -100,6 +100,30 @@ class TableView(QTableView):
                     return None
                 self.cell_delegate.start_text = None
         return super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event):
+        # a Chinese input method delivers text as a commit string, not as key presses
+        text = event.commitString()
+        index = self.currentIndex()
+        if self.state() != self.State.EditingState and text and \
+                index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.cell_delegate.start_text = text
+            if self.edit(index, self.EditTrigger.EditKeyPressed, None):
+                event.accept()
+                return
+            self.cell_delegate.start_text = None
+        super().inputMethodEvent(event)
+
+    def contextMenuEvent(self, event):
+        menu = QMenu(self)
+        for text, keys, slot in (("复制", QKeySequence.StandardKey.Copy, self.copy_selection),
+                                 ("粘贴", QKeySequence.StandardKey.Paste, self.paste),
+                                 ("清除", QKeySequence(Qt.Key.Key_Delete), self.clear_selection),
+                                 ("填入计算值", QKeySequence("Ctrl+Return"), self.fill_hints)):
+            action = menu.addAction(text, slot)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutVisibleInContextMenu(True)
+        menu.exec(event.globalPos())
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:
