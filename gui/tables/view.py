@@ -7,12 +7,12 @@ are left to the window's QUndoStack actions.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QTableView
 
 from ..report.form import kind_of
-from . import clipboard
+from . import clipboard, fit
 from .delegate import CellDelegate, fill_button_rect
 from .frozen import FrozenHeader
 from .model import HintRole, RefRole, TableModel, cell_data
@@ -23,7 +23,6 @@ _MOVES = {
     QAbstractItemView.CursorAction.MoveLeft: (0, -1),
     QAbstractItemView.CursorAction.MoveRight: (0, 1),
 }
-DATA_MIN_WIDTH = 56
 PREFERRED_WIDTH = {"active": 720, "requests": 900, "appeals": 900}
 
 
@@ -262,42 +261,14 @@ class TableView(QTableView):
 
     def _fit(self) -> None:
         table = self.model().table
-        width = max(self.viewport().width(), 200)
-        weights = table.col_weights
-        data_cols = {c.col for c in self.grid.data_cells}
-        widths = [max(DATA_MIN_WIDTH if i in data_cols else 40, int(width * w / sum(weights)))
-                  for i, w in enumerate(weights)]
-        widths[-1] += max(0, width - sum(widths))
+        widths = fit.column_widths(table, max(self.viewport().width(), 200))
         for i, w in enumerate(widths):
             self.setColumnWidth(i, w)
-        heights = self._row_heights(widths)
-        for r, h in enumerate(heights):
+        for r, h in enumerate(fit.row_heights(table, self.font(), widths)):
             self.setRowHeight(r, h)
         if self.frozen is not None:
             self.frozen.sync()
         self.updateGeometry()
-
-    def _row_heights(self, widths: list[int]) -> list[int]:
-        plain, bold = QFontMetrics(self.font()), QFont(self.font())
-        bold.setBold(True)
-        bold_metrics = QFontMetrics(bold)
-        base = plain.height() + 14
-        heights = [base] * self.grid.rows
-        tall = []
-        for cell in self.model().table.grid:
-            metrics = bold_metrics if cell.role in ("title", "header") else plain
-            span_width = sum(widths[cell.col:cell.col + cell.colspan]) - 10
-            need = metrics.boundingRect(QRect(0, 0, max(span_width, 10), 10_000),
-                                        int(Qt.TextFlag.TextWordWrap), cell.text).height() + 10
-            if cell.rowspan == 1:
-                heights[cell.row] = max(heights[cell.row], need)
-            else:
-                tall.append((cell, need))
-        for cell, need in tall:
-            have = sum(heights[cell.row:cell.row + cell.rowspan])
-            if need > have:
-                heights[cell.row + cell.rowspan - 1] += need - have
-        return heights
 
     def content_height(self) -> int:
         return sum(self.rowHeight(r) for r in range(self.grid.rows)) + 2 * self.frameWidth()
