@@ -73,6 +73,9 @@ def _write_cell(sheet, row: int, col: int, cell: form.GridCell, report: Report) 
         if cell.role in ("header", "note", "title"):
             target.font = Font(bold=cell.role != "note")
             target.fill = _HEADER_FILL
+    if cell.rowspan > 1 or cell.colspan > 1:     # merge first: merging resets the covered cells
+        sheet.merge_cells(start_row=row, start_column=col,
+                          end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
     for r in range(row, row + cell.rowspan):
         for c in range(col, col + cell.colspan):
             part = sheet.cell(row=r, column=c)
@@ -80,9 +83,7 @@ def _write_cell(sheet, row: int, col: int, cell: form.GridCell, report: Report) 
             part.alignment = align
             if cell.role in ("header", "note", "title"):
                 part.fill = _HEADER_FILL
-    if cell.rowspan > 1 or cell.colspan > 1:
-        sheet.merge_cells(start_row=row, start_column=col,
-                          end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
+
 
 
 def problem_location(problem) -> str:
