@@ -177,7 +177,7 @@ def test_text_from_a_chinese_input_method_starts_the_edit(qtbot):
 
 
 def test_the_context_menu_offers_clear_with_its_shortcut(qtbot):
-    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QMenu
     editor = make_editor(qtbot, "requests")
