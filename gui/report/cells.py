@@ -18,6 +18,7 @@ _DASHES = {"无", "空", "没有"}
 _SEPARATORS = re.compile(r"(?<=\d)[,，、'’ ](?=\d{3}(?:\D|$))")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 MAX_INPUT = 64
+_PLAIN_DIGITS = "0123456789０１２３４５６７８９"
 
 
 class CellError(ValueError):
@@ -39,6 +40,10 @@ def parse(text: str, kind: str = COUNT) -> Value:
     t = _normalise(text)
     if not t:
         return None
+    if any(ch.isdigit() and ch not in _PLAIN_DIGITS for ch in text) or any(
+            unicodedata.category(ch) == "No" for ch in text):
+        # superscripts, circled or other scripts' digits: a pasted footnote mark must not become a digit
+        raise CellError(f"「{text.strip()}」含有无法识别的数字字符：请只填写阿拉伯数字。")
     if t in _DASHES or set(t) <= set("/-—–－／\\、"):
         raise CellError(f"「{text.strip()}」不是数字：没有发生的事项请填 0，不要用斜杠或横线。")
     unit = COUNT_UNIT if kind == COUNT else FEE_UNIT
@@ -48,8 +53,7 @@ def parse(text: str, kind: str = COUNT) -> Value:
             break
     if kind == FEE and t.endswith("元"):
         raise CellError("收费金额的单位是万元：请换算成万元后填写（例如 3940 元填 0.394）。")
-    t = _SEPARATORS.sub("", t)
-    t = t.replace(" ", "")
+    t = _SEPARATORS.sub("", t)      # a space left inside is not a thousands separator: "1 2" is refused
     if not _NUMBER.fullmatch(t):
         raise CellError(f"「{text.strip()}」不是数字：请只填写阿拉伯数字{'（整数）' if kind == COUNT else ''}。")
     if t.startswith("-") and t.strip("-0.") != "":
