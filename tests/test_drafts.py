@@ -337,3 +337,12 @@ def test_a_utf8_file_with_a_byte_order_mark_opens(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + drafts.dumps(huaian_2024()).encode("utf-8"))
     assert drafts.load(path) == huaian_2024()
+
+
+def test_the_example_in_the_format_page_is_a_valid_draft():
+    page = (Path(__file__).resolve().parent.parent / "resources" / "draft-format.md").read_text("utf-8")
+    example = page.split("```json\n", 1)[1].split("```", 1)[0]
+    report = drafts.loads(example)
+    assert report.info.organ == "马营镇人民政府"
+    assert report.get(CellRef("appeals", "review", "total")) == 1
+    assert report.get(CellRef("requests", "open", "total")) is None
