@@ -225,3 +225,16 @@ def test_version_and_help():
     assert version.returncode == 0 and version.stdout.strip() == "年报助手 0.1.0"
     helped = main_py("check", "--help")
     assert helped.returncode == 0 and "用法：" in helped.stdout and "--last-year" in helped.stdout
+
+
+def test_a_reader_failing_unexpectedly_still_gives_one_line_and_exit_2(monkeypatch, capsys, tmp_path):
+    from gui.report import sources
+
+    def broken_reader(path):
+        raise KeyError("sheet")
+    monkeypatch.setitem(sources.READERS, ".xyz", broken_reader)
+    path = tmp_path / "a.xyz"
+    path.write_bytes(b"whatever")
+    assert cli.main(["check", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "无法读取" in one_chinese_line(captured.err)

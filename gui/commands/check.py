@@ -88,6 +88,9 @@ def run(args) -> int:
     except DraftError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
+    except Exception as exc:   # a reader's unforeseen failure: still one line, never a traceback
+        print(f"无法读取该文件：文件内容无法识别（{type(exc).__name__}）。", file=sys.stderr)
+        return EXIT_UNREADABLE
     problems = rules.check(report)
     if args.json:
         print(json.dumps([as_json(p) for p in problems], ensure_ascii=False, indent=2))
