@@ -11,6 +11,7 @@ from gui.report.form import CellRef
 
 def _list(workbook, formula):
     sheet_name, _, ref = formula.lstrip("=").partition("!")
+    sheet_name = sheet_name.strip("'")
     return [c.value for row in workbook[sheet_name][ref.replace("$", "")] for c in row]
 
 

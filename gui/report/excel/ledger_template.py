@@ -73,7 +73,8 @@ def build_template(year: int | None = None) -> Workbook:
             ("kind", "A", len(KIND_OPTIONS), "请从下拉列表选择申请人类型"),
             ("source", "B", len(SOURCES), "请选择本年新收或上年结转"),
             ("result", "C", len(RESULT_OPTIONS), "请从下拉列表选择办理结果")):
-        validation = DataValidation(type="list", formula1=f"={LISTS_SHEET}!${list_col}$2:${list_col}${count + 1}",
+        options = f"='{LISTS_SHEET}'!${list_col}$2:${list_col}${count + 1}"
+        validation = DataValidation(type="list", formula1=options,
                                     allow_blank=True, showErrorMessage=True, errorTitle="输入有误",
                                     error=prompt + "。", promptTitle="提示", prompt=prompt,
                                     showInputMessage=True)

@@ -45,13 +45,14 @@ def _row_keys() -> dict[str, tuple[str, str]]:
         for row in table.rows:
             path = list(row.path)
             variants = {"".join(fold(p) for p in path), fold(path[-1]),
-                        "".join(fold(p) for p in path if p != form.RESULTS), "".join(fold(p) for p in path[-2:])}
+                        "".join(fold(p) for p in path if p != form.RESULTS),
+                        "".join(fold(p) for p in path[-2:])}
             for typo, official in LABEL_VARIANTS.items():
                 if path[-1].endswith(official):
                     variants.add(fold(path[-1].replace(official, typo)))
-            for v in variants:
-                if v:
-                    keys[v] = None if keys.get(v, (table.key, row.key)) != (table.key, row.key) else (table.key, row.key)
+            here = (table.key, row.key)
+            for v in filter(None, variants):
+                keys[v] = here if keys.get(v, here) == here else None   # shared by two rows: unusable
     return {k: v for k, v in keys.items() if v is not None}
 
 
