@@ -52,3 +52,17 @@ def test_a_filled_template_imports(tmp_path):
     assert result.values[CellRef("requests", "noproc_2", "research")] == 1
     assert result.values[CellRef("requests", "carry_out", "natural")] == 1
     assert result.values[CellRef("requests", "new", "total")] == 2
+
+
+def test_a_ledger_sheet_with_a_broken_header_never_counts_the_option_lists(tmp_path):
+    path = tmp_path / "台账模板.xlsx"
+    write_template(path, 2024)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["台账"]
+    sheet.append(["2024-1", dt.date(2024, 2, 3), "自然人", None, "本年新收", "（一）予以公开", dt.date(2024, 2, 9)])
+    sheet["C1"] = "类型"           # the clerk overwrote the header
+    workbook.save(path)
+    import pytest
+    from gui.report.excel.safety import ExcelError
+    with pytest.raises(ExcelError, match="找不到台账的表头"):
+        read_ledger(path, 2024)

@@ -60,7 +60,8 @@ def read_ledger(path, year: int | None = None) -> LedgerImport:
     """Read a ledger workbook; raises ExcelError (Chinese message) when it cannot be used at all."""
     workbook = open_workbook(path, read_only=True, data_only=True)
     try:
-        for sheet in workbook.worksheets:
+        visible = [s for s in workbook.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+        for sheet in visible + [s for s in workbook.worksheets if s not in visible]:
             sheet.reset_dimensions()        # read-only mode trusts recorded dimensions otherwise
             fast = can_read_fast(workbook, sheet)
             rows = iter_values(workbook, sheet) if fast else sheet.iter_rows(values_only=True)

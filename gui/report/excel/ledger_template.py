@@ -60,10 +60,9 @@ def build_template(year: int | None = None) -> Workbook:
     sheet.row_dimensions[1].height = 22
 
     lists = workbook.create_sheet(LISTS_SHEET)
-    for col, (title, options) in enumerate((("申请人类型", KIND_OPTIONS), ("来源", SOURCES),
-                                            ("办理结果", RESULT_OPTIONS)), start=1):
-        lists.cell(row=1, column=col, value=title)
-        for r, text in enumerate(options, start=2):
+    # no header row here: a row of column names could be taken for the ledger's own header
+    for col, options in enumerate((KIND_OPTIONS, SOURCES, RESULT_OPTIONS), start=1):
+        for r, text in enumerate(options, start=1):
             lists.cell(row=r, column=col, value=text)
     lists.sheet_state = "hidden"
 
@@ -73,7 +72,7 @@ def build_template(year: int | None = None) -> Workbook:
             ("kind", "A", len(KIND_OPTIONS), "请从下拉列表选择申请人类型"),
             ("source", "B", len(SOURCES), "请选择本年新收或上年结转"),
             ("result", "C", len(RESULT_OPTIONS), "请从下拉列表选择办理结果")):
-        options = f"='{LISTS_SHEET}'!${list_col}$2:${list_col}${count + 1}"
+        options = f"='{LISTS_SHEET}'!${list_col}$1:${list_col}${count}"
         validation = DataValidation(type="list", formula1=options,
                                     allow_blank=True, showErrorMessage=True, errorTitle="输入有误",
                                     error=prompt + "。", promptTitle="提示", prompt=prompt,
