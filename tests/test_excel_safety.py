@@ -95,3 +95,14 @@ def test_without_defusedxml_nothing_is_opened(monkeypatch, tmp_path):
     openpyxl.Workbook().save(path)
     with pytest.raises(ExcelError, match="defusedxml"):
         read_tables(path)
+
+
+def test_a_huge_workbook_is_not_loaded_whole_as_tables(tmp_path, monkeypatch):
+    monkeypatch.setattr(safety, "MAX_FULL_LOAD_BYTES", 1000)
+    path = tmp_path / "大.xlsx"
+    workbook = openpyxl.Workbook()
+    for i in range(200):
+        workbook.active.append([f"第{i}行", i])
+    workbook.save(path)
+    with pytest.raises(ExcelError, match="不像是年报表格"):
+        read_tables(path)

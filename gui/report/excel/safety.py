@@ -16,6 +16,7 @@ from ..draft_reader import DraftError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
+MAX_FULL_LOAD_BYTES = 64 * 1024 * 1024        # normal (not read-only) mode keeps every cell in memory
 MAX_ENTRIES = 5000
 MAX_RATIO = 1000                              # inflated / compressed, for entries over 1 MB
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -29,7 +30,7 @@ def _name(path: Path) -> str:
     return Path(path).name
 
 
-def check_archive(path: str | os.PathLike) -> None:
+def check_archive(path: str | os.PathLike, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> None:
     """Raise ExcelError unless `path` looks like a workbook within the limits. Inflates nothing."""
     path = Path(path)
     try:
@@ -52,7 +53,10 @@ def check_archive(path: str | os.PathLike) -> None:
     if len(infos) > MAX_ENTRIES:
         raise ExcelError(f"文件「{_name(path)}」包含的部件过多（{len(infos)} 个），可能是恶意文件，已拒绝打开。")
     total = sum(i.file_size for i in infos)
-    if total > MAX_UNCOMPRESSED_BYTES:
+    if total > max_uncompressed:
+        if max_uncompressed < MAX_UNCOMPRESSED_BYTES and total <= MAX_UNCOMPRESSED_BYTES:
+            raise ExcelError(f"文件「{_name(path)}」内容过多（解压后约 {total // (1024 * 1024)} MB），"
+                             "不像是年报表格；台账请用「从台账导入」。")
         raise ExcelError(f"文件「{_name(path)}」解压后过大（约 {total // (1024 * 1024)} MB），"
                          "可能是恶意文件（压缩炸弹），已拒绝打开。")
     for info in infos:
@@ -83,7 +87,7 @@ def require_defusedxml() -> None:
 
 def open_workbook(path: str | os.PathLike, *, read_only: bool, data_only: bool = True):
     """Check the file, then open it with openpyxl. The caller must close() a read-only workbook."""
-    check_archive(path)
+    check_archive(path, MAX_UNCOMPRESSED_BYTES if read_only else MAX_FULL_LOAD_BYTES)
     require_defusedxml()
     import openpyxl
     try:
