@@ -150,3 +150,20 @@ def test_openpyxl_reading_path_gives_the_same_results(tmp_path, monkeypatch):
     slow = read_ledger(path, 2024)
     assert slow.values == fast.values == expected_requests(apps[:10] + apps[11:])
     assert slow.bad_rows == fast.bad_rows and [b.row for b in slow.bad_rows] == [12]
+
+
+def test_a_source_column_that_records_the_channel_is_ignored_for_dates(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["编号", "申请日期", "申请人类型", "来源", "答复结果", "答复日期"])
+    sheet.append(["1", "2024-03-01", "自然人", "网上申请", "予以公开", "2024-03-05"])
+    sheet.append(["2", "2023-12-20", "自然人", "信函", "本机关不掌握相关政府信息", "2024-01-05"])
+    sheet.append(["3", "2024-12-30", "律师事务所", "当面", "办理中", None])
+    path = tmp_path / "渠道.xlsx"
+    workbook.save(path)
+    result = read_ledger(path)
+    assert result.year == 2024 and result.bad_rows == []
+    assert result.values[CellRef("requests", "new", "total")] == 2
+    assert result.values[CellRef("requests", "carry_in", "natural")] == 1
+    assert result.values[CellRef("requests", "carry_out", "legal")] == 1
+    assert any("申请方式" in n for n in result.notes)

@@ -142,12 +142,17 @@ def count_rows(rows, columns: dict[str, int], year: int | None, first_row: int =
         year = _guess_year(records)
         if year is None:
             raise ExcelError("无法从台账判断报告年度（没有可用的收到日期）：请指定报告年度。")
+    use_source = "source" in columns and ("received" not in columns or _usable_sources(records))
     result = LedgerImport(year, {})
     counts: Counter = Counter()
     seen_ids: dict[str, int] = {}
     late = 0
     for number, app_id, received, kind, source, outcome, done, errors in records:
         errors = list(errors)
+        if not use_source:
+            source = None
+        elif source is not None:
+            source = _choose(source, SOURCE_MATCHER, "来源", errors, f"应为「{'」或「'.join(SOURCES)}」")
         if source is None and received is not None:
             source = "new" if received.year == year else "carry_in" if received.year < year else None
             if source is None:
@@ -191,6 +196,8 @@ def count_rows(rows, columns: dict[str, int], year: int | None, first_row: int =
         notes.append(f"跳过了 {skipped_totals} 行合计行。")
     if "source" not in columns:
         notes.append("台账没有「来源」列：按收到日期区分本年新收和上年结转。")
+    elif not use_source:
+        notes.append("「来源」列中没有「本年新收」或「上年结转」（可能记录的是申请方式）：已按收到日期区分。")
     result.notes = notes
     return result
 
@@ -216,9 +223,7 @@ def _parse(number: int, raw: dict, has_received: bool, has_source: bool):
     else:
         outcome = _choose(raw["result"], RESULT_MATCHER, "办理结果", errors,
                           f"应为表三的一种办理结果或「{UNFINISHED}」")
-    source = None
-    if raw.get("source") is not None:
-        source = _choose(raw["source"], SOURCE_MATCHER, "来源", errors, f"应为「{'」或「'.join(SOURCES)}」")
+    source = raw.get("source")          # matched later: the column may turn out to mean something else
     received = _date(raw.get("received"), "收到日期", errors)
     if has_received and received is None and not any(e.startswith("收到日期") for e in errors):
         errors.append("收到日期为空")
@@ -248,8 +253,28 @@ def _date(value, label: str, errors: list) -> dt.date | None:
         return None
 
 
+def _usable_sources(records) -> bool:
+    """Whether the 来源 column says 本年新收/上年结转 at all (some ledgers use it for 网上/信函)."""
+    for value in {r[4] for r in records if r[4] is not None}:
+        try:
+            if SOURCE_MATCHER.match(value):
+                return True
+        except Ambiguous:
+            return True
+    return False
+
+
+def _source_key(value) -> str | None:
+    try:
+        return SOURCE_MATCHER.match(value) if value is not None else None
+    except Ambiguous:
+        return None
+
+
 def _guess_year(records) -> int | None:
-    years = Counter(r[2].year for r in records if r[2] is not None and r[4] != "carry_in")
+
+
+    years = Counter(r[2].year for r in records if r[2] is not None and _source_key(r[4]) != "carry_in")
     return years.most_common(1)[0][0] if years else None
 
 
