@@ -122,3 +122,8 @@ def test_copy_then_paste_round_trips_between_tables(qtbot):
 ])
 def test_tsv_parsing_tolerates_line_endings(text, rows):
     assert clipboard.parse_tsv(text) == rows
+
+
+def test_a_huge_single_line_is_refused_without_being_split():
+    with pytest.raises(clipboard.PasteError, match="过大"):
+        clipboard.parse_tsv("1\t" * 1_500_000)

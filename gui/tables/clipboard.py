@@ -19,7 +19,9 @@ class PasteError(ValueError):
 
 def parse_tsv(text: str) -> list[list[str]]:
     """Rows of fields from clipboard text; tolerates \\r\\n and one trailing line break."""
-    if text.count("\n") + text.count("\r") > 2 * MAX_LINES or len(text) > MAX_CHARS:
+    if len(text) > MAX_CHARS:
+        raise PasteError("粘贴的内容过大，已拒绝。请只复制表格中的数字部分。")
+    if text.count("\n") + text.count("\r") > 2 * MAX_LINES:
         raise PasteError(f"粘贴的内容超过 {MAX_LINES:,} 行，已拒绝。请只复制表格中的数字部分。")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
