@@ -191,3 +191,14 @@ def test_chinese_is_the_theme_language_and_the_file_is_titled(tmp_path):
     assert 'w:eastAsia="zh-CN"' in re.search(r"<w:themeFontLang[^>]*>", part(path, "word/settings.xml"))[0]
     assert document.core_properties.title == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert document.core_properties.author == "淮安市人民政府办公室"
+
+
+def test_text_pasted_from_word_with_control_characters_still_exports(tmp_path):
+    report = huaian_2024()
+    report.texts["problems"] = "一是时效性不够。\v二是队伍建设不足。\x07"
+    report.info.organ = "淮安市人民政府\x01"
+    _, document = export(tmp_path, report)
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index(HEADINGS[4])
+    assert texts[start + 1:start + 3] == ["一是时效性不够。", "二是队伍建设不足。"]
+    assert texts[-2] == "淮安市人民政府"

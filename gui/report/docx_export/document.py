@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -22,6 +23,14 @@ CHARS_PER_LINE = 28
 CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
 PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
 _STRIP = " \t\u3000"
+# Text pasted from Word carries \v (manual line break) and \f; other control characters cannot be
+# stored in XML at all.
+_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\u2028": "\n", "\u2029": "\n"})
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("", text.translate(_BREAKS))
 
 
 def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> docx.document.Document:
@@ -32,7 +41,7 @@ def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> 
     styles.set_up(document, fonts)
     settings = document.settings.element
     oxml.set_theme_font_lang(settings)
-    oxml.set_even_and_odd_footers(settings, options.page_numbers == OUTER)
+    document.settings.odd_and_even_pages_header_footer = options.page_numbers == OUTER
     _compat_mode(settings)
     _page_setup(document.sections[0], char_grid)
     _body(document, report, fonts)
@@ -53,7 +62,7 @@ def _drop_template_extras(document) -> None:
 
 
 def _run(paragraph, text: str, latin: str, east_asian: str):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean(text))
     oxml.set_fonts(run._r.get_or_add_rPr(), latin, east_asian)
     return run
 
@@ -67,7 +76,7 @@ def _paragraph(document, text: str, style: str, east_asian: str, fonts: FontSet)
 
 def _texts(document, text: str, fonts: FontSet) -> None:
     """A multi-paragraph text: one paragraph per non-empty line, typed indents removed."""
-    for line in text.splitlines():
+    for line in clean(text).splitlines():
         line = line.strip(_STRIP)
         if line:
             _paragraph(document, line, styles.BODY, fonts.body, fonts)
@@ -168,8 +177,8 @@ def _compat_mode(settings) -> None:
 
 def _properties(document, report: Report) -> None:
     props = document.core_properties
-    props.title = report.title
-    props.author = report.info.compiler.strip() or report.info.organ.strip()
+    props.title = clean(report.title)
+    props.author = clean(report.info.compiler.strip() or report.info.organ.strip())
     props.last_modified_by = props.author
     props.subject = "政府信息公开工作年度报告"
     props.language = "zh-CN"

@@ -157,20 +157,6 @@ def set_doc_grid(sect_pr, line_pitch: int, char_space: int | None) -> None:
         grid.set(qn("w:charSpace"), str(char_space))
 
 
-def set_even_and_odd_footers(settings, on: bool) -> None:
-    el = settings.find(qn("w:evenAndOddHeaders"))
-    if on and el is None:
-        # evenAndOddHeaders sits early in CT_Settings, after the proofing/zoom group.
-        anchor = settings.find(qn("w:defaultTabStop"))
-        el = OxmlElement("w:evenAndOddHeaders")
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            settings.insert(0, el)
-    elif not on and el is not None:
-        settings.remove(el)
-
-
 def set_theme_font_lang(settings) -> None:
     el = settings.find(qn("w:themeFontLang"))
     if el is not None:
