@@ -202,3 +202,17 @@ def test_text_pasted_from_word_with_control_characters_still_exports(tmp_path):
     start = texts.index(HEADINGS[4])
     assert texts[start + 1:start + 3] == ["一是时效性不够。", "二是队伍建设不足。"]
     assert texts[-2] == "淮安市人民政府"
+
+
+def test_a_long_organ_name_keeps_the_year_and_report_name_on_their_own_line(tmp_path):
+    report = huaian_2024()
+    report.info.organ = "内蒙古自治区呼和浩特市赛罕区人民政府办公室机关事务服务中心"
+    _, document = export(tmp_path, report)
+    assert document.paragraphs[0].text.split("\n") == [report.info.organ, "2024年政府信息公开工作年度报告"]
+
+
+def test_a_short_title_stays_on_one_line(tmp_path):
+    report = huaian_2024()
+    report.info.organ = "某镇政府"
+    _, document = export(tmp_path, report)
+    assert document.paragraphs[0].text == "某镇政府2024年政府信息公开工作年度报告"

@@ -105,12 +105,13 @@ def _width(text: str) -> float:
 
 
 def _title(document, report: Report, fonts: FontSet) -> None:
-    """The title; too long for one line, it breaks after the organ name as units do."""
+    """The title; too long for one line, it breaks after the organ name as units do, so that
+    「YYYY年政府信息公开工作年度报告」 stays whole on its own line."""
     paragraph = document.add_paragraph(style=styles.TITLE)
     organ = report.info.organ.strip()
     title = report.title
     line = TEXT_WIDTH / 20 / (styles.SIZE_2 / 2)          # characters of 2号 per line
-    if organ and title.startswith(organ) and _width(title) > line and _width(organ) <= line:
+    if organ and title.startswith(organ) and _width(title) > line:
         _run(paragraph, organ, fonts.latin, fonts.title)
         paragraph.runs[-1].add_break()
         _run(paragraph, title[len(organ):], fonts.latin, fonts.title)
