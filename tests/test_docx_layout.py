@@ -216,3 +216,12 @@ def test_a_short_title_stays_on_one_line(tmp_path):
     report.info.organ = "某镇政府"
     _, document = export(tmp_path, report)
     assert document.paragraphs[0].text == "某镇政府2024年政府信息公开工作年度报告"
+
+
+def test_font_table_names_our_fonts_with_chinese_fallbacks_and_no_japanese_font(tmp_path):
+    path, _ = export(tmp_path)
+    table = part(path, "word/fontTable.xml")
+    assert "明朝" not in table and "Mincho" not in table
+    entry = re.search(r'<w:font w:name="仿宋_GB2312">(.*?)</w:font>', table)[1]
+    assert '<w:altName w:val="仿宋"/>' in entry and '<w:charset w:val="86"/>' in entry
+    assert '<w:font w:name="方正小标宋简体">' in table and '<w:font w:name="黑体">' in table

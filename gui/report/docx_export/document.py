@@ -48,7 +48,15 @@ def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> 
     _footers(document.sections[0], options, fonts)
     _properties(document, report)
     _drop_template_extras(document)
+    _font_table(document, fonts)
     return document
+
+
+def _font_table(document, fonts: FontSet) -> None:
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = oxml.font_table_xml(
+                (fonts.body, fonts.kai, fonts.hei, fonts.title, fonts.song))
 
 
 def _drop_template_extras(document) -> None:

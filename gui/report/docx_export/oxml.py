@@ -242,3 +242,33 @@ def get_or_add_after_name(style, tag: str):
             return el
     style.append(el)
     return el
+
+
+# The fonts the document names, as Word describes them: a computer that lacks one substitutes by
+# altName, charset (86 = GB2312) and PANOSE, so 仿宋_GB2312 falls back to 仿宋, not to a Latin face.
+_FONT_FACTS = {
+    "仿宋_GB2312": ("仿宋", "02010609030101010101", "modern", "fixed"),
+    "楷体_GB2312": ("楷体", "02010609030101010101", "modern", "fixed"),
+    "方正小标宋简体": ("宋体", "02000000000000000000", "script", "variable"),
+    "宋体": ("SimSun", "02010600030101010101", "auto", "variable"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern", "fixed"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern", "fixed"),
+    "黑体": ("SimHei", "02010609060101010101", "modern", "fixed"),
+}
+_MAIN_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def font_table_xml(names) -> bytes:
+    """word/fontTable.xml for exactly these fonts (the template's lists Japanese ＭＳ 明朝)."""
+    from xml.sax.saxutils import quoteattr
+    entries = ['<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/>'
+               '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>']
+    for name in dict.fromkeys(names):
+        if name not in _FONT_FACTS:
+            continue
+        alt, panose, family, pitch = _FONT_FACTS[name]
+        entries.append(f'<w:font w:name={quoteattr(name)}><w:altName w:val={quoteattr(alt)}/>'
+                       f'<w:panose1 w:val="{panose}"/><w:charset w:val="86"/>'
+                       f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:fonts xmlns:w="{_MAIN_NS}">{"".join(entries)}</w:fonts>').encode("utf-8")
