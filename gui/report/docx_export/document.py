@@ -62,6 +62,9 @@ def _font_table(document, fonts: FontSet) -> None:
 def _drop_template_extras(document) -> None:
     """The template's stylesWithEffects copy (theme fonts again, for Word 2010) and its thumbnail
     of an empty page: neither describes this document."""
+    for rel in document.part.package.rels.values():
+        if rel.reltype.endswith("/extended-properties"):     # the template's page counts, Mac Word
+            rel.target_part._blob = oxml.APP_PROPERTIES
     for rels, suffix in ((document.part.rels, "/stylesWithEffects"),
                          (document.part.package.rels, "/metadata/thumbnail")):
         for r_id, rel in list(rels.items()):
@@ -193,6 +196,7 @@ def _properties(document, report: Report) -> None:
     props.language = "zh-CN"
     props.comments = ""
     props.keywords = ""
-    now = dt.datetime.now().replace(microsecond=0)
+    # python-docx writes these as UTC ("Z").
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     props.revision = 1

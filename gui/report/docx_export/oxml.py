@@ -272,3 +272,9 @@ def font_table_xml(names) -> bytes:
                        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:fonts xmlns:w="{_MAIN_NS}">{"".join(entries)}</w:fonts>').encode("utf-8")
+
+
+APP_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    '<Application>年报助手</Application><DocSecurity>0</DocSecurity></Properties>').encode("utf-8")
