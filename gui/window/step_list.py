@@ -19,13 +19,16 @@ class StepList(QListWidget):
         self.document = document
         self.setFixedWidth(178)
         self.setSpacing(2)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet("QListWidget { background: #f5f7fa; border: none; }"
                            "QListWidget::item { padding: 6px 4px; border-radius: 4px; }"
                            "QListWidget::item:selected { background: #dbe7f6; color: black; }")
         for step in STEPS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, step.key)
-            item.setSizeHint(QSize(160, 46))
+            item.setSizeHint(QSize(160, 52))
             self.addItem(item)
         self.itemClicked.connect(lambda it: self.stepClicked.emit(it.data(Qt.ItemDataRole.UserRole)))
         document.problemsChanged.connect(self.refresh)
