@@ -154,3 +154,13 @@ def test_review_page_states_the_report_at_a_glance(window, qtbot):
     type_into_cell(qtbot, window, NEW_NATURAL, "3000")
     window.wizard.go_to("review")
     assert "错误" in page.status.text()
+
+
+def test_the_review_list_also_leads_to_the_cell(window, qtbot):
+    open_sample(window)
+    type_into_cell(qtbot, window, NEW_NATURAL, "3000")
+    page = window.wizard.go_to("review")
+    assert not window.problems_dock.isVisible()      # the page holds the full list itself
+    item = page.problems.item_for(lambda p: p.is_error and p.target is not None)
+    _click(qtbot, page.problems.tree, item)
+    assert window.wizard.current_step == "requests" and window.problems_dock.isVisible()

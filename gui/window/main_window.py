@@ -127,7 +127,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.pathChanged.connect(self._update_title)
         self.wizard = Wizard(self.document, self)
-        self.wizard.stepChanged.connect(lambda _key: self.autosaver.save_now())
+        self.wizard.stepChanged.connect(self._step_changed)
         self.central.addWidget(self.wizard)
         self.central.setCurrentWidget(self.wizard)
         self.problems_view = ProblemsView(self.document)
@@ -142,6 +142,18 @@ class MainWindow(FilesMixin, QMainWindow):
             old.deleteLater()
         self._update_title()
         return True
+
+    def _step_changed(self, key: str) -> None:
+        self.autosaver.save_now()
+        # 检查与导出 shows the full list itself; the side panel would only repeat it
+        if key == "review":
+            self._dock_was_visible = self.problems_dock.isVisible() or self._dock_was_visible
+            self.problems_dock.hide()
+        elif self._dock_was_visible:
+            self._dock_was_visible = False
+            self.problems_dock.show()
+
+    _dock_was_visible = False
 
     def open_demo(self) -> bool:
         if not self.maybe_save():

@@ -15,6 +15,17 @@ def _settle():
         QApplication.processEvents()
 
 
+def _with_an_error(window, path: Path) -> None:
+    """Table 三 with a wrong figure typed in: marks on the cells, the problem in the list."""
+    from ..report.form import CellRef
+    ref = CellRef("requests", "new", "natural")
+    window.document.set_cells({ref: 3})
+    page = window.wizard.go_to("requests")
+    page.select_cell(ref)
+    _settle()
+    window.grab().save(str(path))
+
+
 def render_all(folder: Path) -> int:
     from .main_window import MainWindow
     folder.mkdir(parents=True, exist_ok=True)
@@ -29,7 +40,10 @@ def render_all(folder: Path) -> int:
         window.resize(*SIZE)
         _settle()
         window.grab().save(str(folder / f"{i:02d}-{step.key}.png"))
+    _with_an_error(window, folder / f"{len(STEPS) + 1:02d}-requests-error.png")
     window.document.undo_stack.setClean()
-    window.close()
-    print(f"已保存 {len(STEPS) + 1} 张截图到 {folder}")
+    window.autosaver.close()
+    window.hide()
+    window.deleteLater()
+    print(f"已保存 {len(STEPS) + 2} 张截图到 {folder}")
     return 0

@@ -65,6 +65,7 @@ class Wizard(QWidget):
                 page = OtherPage(self.document, heading)
             else:
                 page = ReviewPage(self.document, heading, self.window_)
+                page.problems.problemActivated.connect(self.show_problem)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
