@@ -25,6 +25,7 @@ MARK_STYLE = {   # background, border, corner glyph
 }
 BLANK_BORDER = QColor("#9aa5b1")
 HINT_COLOUR = QColor("#8a8a8a")
+TEXT_COLOUR = QColor("#202124")     # fixed: the cell backgrounds are fixed light colours too
 FILL_BUTTON_WIDTH = 24
 
 
@@ -76,7 +77,7 @@ class CellDelegate(QStyledItemDelegate):
             if role in ("title", "header"):
                 font.setBold(True)
             painter.setFont(font)
-            painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+            painter.setPen(TEXT_COLOUR)
             align = Qt.AlignmentFlag.AlignCenter if role in ("title", "header", "note") else (
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             painter.drawText(rect.adjusted(4, 2, -4, -2), int(align | Qt.TextFlag.TextWordWrap), text)
@@ -112,7 +113,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(button, int(Qt.AlignmentFlag.AlignCenter), "填")
             return
         painter.setFont(font)
-        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        painter.setPen(TEXT_COLOUR)
         left = 14 if mark in MARK_STYLE else 3      # keep the number clear of the badge
         painter.drawText(rect.adjusted(left, 0, -3, 0), int(Qt.AlignmentFlag.AlignCenter), text)
 
