@@ -100,11 +100,12 @@ def from_json(data) -> Report:
 
 
 def _no_duplicates(pairs):
-    keys = [k for k, _ in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise DraftError(f"文件中同一位置的字段「{key}」出现了两次，无法确定用哪一个。")
-    return dict(pairs)
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DraftError(f"文件中同一位置的字段「{key}」出现了两次，无法确定用哪一个。")
+    return data
 
 
 def _no_constant(name):
