@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from ..report.form import INFO_LABELS, LEVELS
 from ..report.guidance import GUIDANCE
+from .optional import available, call
 from .page import Page
 from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
     set_plain_text_keeping_cursor
@@ -76,6 +77,19 @@ class InfoPage(Page):
         holder.setLayout(form)
         self.body.addWidget(holder)
         self.body.addWidget(self._opening_box())
+        if available("lastyear_actions"):
+            row = QHBoxLayout()
+            self.last_year_label = QLabel()
+            self.attach_button = QPushButton("附加或更换上年报告…")
+            self.attach_button.setToolTip("附加上年报告后，可检查上年结转、现行有效件数和内容雷同")
+            self.attach_button.clicked.connect(
+                lambda: call("lastyear_actions", "attach_last_year", self.window(), self.document))
+            row.addWidget(self.last_year_label)
+            row.addStretch(1)
+            row.addWidget(self.attach_button)
+            self.body.addLayout(row)
+            document.problemsChanged.connect(self._show_last_year)
+            self._show_last_year()
         self.body.addStretch(1)
         document.textChanged.connect(self._on_changed)
         self.refresh()
@@ -171,6 +185,11 @@ class InfoPage(Page):
             self.opening_edit.blockSignals(False)
         finally:
             self._editable = True
+
+    def _show_last_year(self) -> None:
+        last = self.document.report.last_year
+        self.last_year_label.setText(
+            f"已附加上年报告：{last.title}" if last is not None else "尚未附加上年报告（可选）")
 
     def _opening_text(self) -> str:
         report = self.document.report

@@ -11,7 +11,7 @@ from .. import APP_NAME
 from ..document import ReportDocument
 from .autosave import Autosaver
 from .files import FilesMixin
-from .optional import available, optional
+from .optional import available, call
 from .problems_panel import ProblemsView
 from .recent import existing_recent_files
 from .start_page import StartPage
@@ -76,9 +76,8 @@ class MainWindow(FilesMixin, QMainWindow):
         file.addSeparator()
         self.export_actions = []
         for name, text in (("export_word", "导出 Word…"), ("export_pdf", "导出 PDF…")):
-            func = optional("export_actions", name)
-            act = self._action(file, text, lambda f=func: f(self, self.document) if f else None)
-            act.setEnabled(func is not None)
+            act = self._action(file, text, lambda n=name: call("export_actions", n, self, self.document))
+            act.setEnabled(available("export_actions"))
             self.export_actions.append(act)
         file.addSeparator()
         self._action(file, "查看示例报告", self.open_demo)
@@ -95,9 +94,8 @@ class MainWindow(FilesMixin, QMainWindow):
         tools = bar.addMenu("工具(&T)")
         for module, name, text in (("ledger_dialog", "write_template", "下载台账模板…"),
                                    ("summary_dialog", "open_summary", "汇总多个单位的报告…")):
-            func = optional(module, name) if available(module) else None
-            if func is not None:
-                self._action(tools, text, lambda f=func: f(self))
+            if available(module):
+                self._action(tools, text, lambda m=module, n=name: call(m, n, self))
         tools.menuAction().setVisible(not tools.isEmpty())
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
         for a in self.doc_actions:
@@ -163,9 +161,7 @@ class MainWindow(FilesMixin, QMainWindow):
         return self.open_report(report, None, ask=False)
 
     def new_from_last_year(self) -> None:
-        func = optional("lastyear_actions", "new_from_last")
-        if func is not None:
-            func(self)
+        call("lastyear_actions", "new_from_last", self)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}" if self.document is not None

@@ -18,3 +18,9 @@ def optional(module: str, name: str):
 
 def available(module: str) -> bool:
     return importlib.util.find_spec(f"gui.{module}") is not None
+
+
+def call(module: str, name: str, *args):
+    """Import gui.<module> only when its action is used (docx, openpyxl stay out of start-up)."""
+    func = optional(module, name)
+    return func(*args) if func is not None else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
-from .optional import optional
+from .optional import available, call
 from .page import Page
 from .problems_panel import ProblemsView
 
@@ -32,12 +32,12 @@ class ReviewPage(Page):
         self.export_buttons = {}
         for name, text in (("export_word", "导出 Word…"), ("export_pdf", "导出 PDF…")):
             button = QPushButton(text)
-            action = optional("export_actions", name)
-            if action is None:
+            if not available("export_actions"):
                 button.setEnabled(False)
                 button.setToolTip("导出功能尚未安装")
             else:
-                button.clicked.connect(lambda _=False, a=action: a(self.window(), self.document))
+                button.clicked.connect(
+                    lambda _=False, n=name: call("export_actions", n, self.window(), self.document))
             self.export_buttons[name] = button
             buttons.addWidget(button)
         buttons.addStretch(1)

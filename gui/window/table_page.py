@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from ..report.guidance import GUIDANCE
-from .optional import available, optional
+from .optional import available, call
 from .page import Page
 from .widgets import guidance_label
 
@@ -44,10 +44,10 @@ class TablePage(Page):
             self.body.addWidget(self.editor, 1)
 
     def _write_template(self):
-        optional("ledger_dialog", "write_template")(self.window())
+        call("ledger_dialog", "write_template", self.window())
 
     def _import_ledger(self):
-        optional("ledger_dialog", "import_ledger")(self.window(), self.document)
+        call("ledger_dialog", "import_ledger", self.window(), self.document)
 
     def select_cell(self, ref) -> None:
         if self.editor is not None:

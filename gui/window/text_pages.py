@@ -82,21 +82,26 @@ class ProblemsPage(TextsPage):
 
     def __init__(self, document, heading: str, parent=None):
         super().__init__(document, "problems", heading, parent)
-        editor = self.editors["problems"]
-        last = document.report.last_year
-        if last is None:
-            self.body.addWidget(editor, 1)
-            return
         split = QSplitter()
-        split.addWidget(editor)
-        box = QGroupBox(f"上年报告的「{TEXT_FIELD_BY_KEY['problems'].label}」（只读，供对照整改情况）")
-        inner = QVBoxLayout(box)
+        split.addWidget(self.editors["problems"])
+        self.last_year_box = QGroupBox(
+            f"上年报告的「{TEXT_FIELD_BY_KEY['problems'].label}」（只读，供对照整改情况）")
+        inner = QVBoxLayout(self.last_year_box)
         self.last_year_text = plain_text_edit()
-        self.last_year_text.setPlainText(last.texts.get("problems", ""))
         self.last_year_text.setReadOnly(True)
         inner.addWidget(self.last_year_text)
-        split.addWidget(box)
+        split.addWidget(self.last_year_box)
         self.body.addWidget(split, 1)
+        document.problemsChanged.connect(self._show_last_year)
+        self._show_last_year()
+
+    def _show_last_year(self):
+        """Last year may be attached after this page was built (基本信息 → 附加上年报告)."""
+        last = self.document.report.last_year
+        self.last_year_box.setVisible(last is not None)
+        text = last.texts.get("problems", "") if last is not None else ""
+        if self.last_year_text.toPlainText() != text:
+            self.last_year_text.setPlainText(text)
 
 
 def fee_sentence_fix(problems):
