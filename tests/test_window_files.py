@@ -95,3 +95,15 @@ def test_open_draft_through_the_dialog(window, qtbot, tmp_path, monkeypatch):
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert window.document.path == path
     assert window.windowTitle().startswith("a.json")
+
+
+def test_window_size_and_position_are_remembered(app_env, qtbot):
+    from gui.window.main_window import MainWindow
+    first = MainWindow()
+    first.show()
+    first.resize(700, 500)
+    qtbot.wait(10)
+    first.close()
+    second = MainWindow()
+    assert (second.width(), second.height()) == (700, 500)
+    second.autosaver.close()

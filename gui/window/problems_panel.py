@@ -1,7 +1,7 @@
 """The list of every problem: counts, grouped by step, click to go there, confirm or fix."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -36,6 +36,26 @@ def counts_text(problems) -> str:
     return text
 
 
+class _WrappingTree(QTreeWidget):
+    """A tree whose long Chinese messages wrap to the panel's width instead of being cut off."""
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        fm = self.fontMetrics()
+        width = max(self.viewport().width() - 2 * self.indentation() - 12, 80)
+        for i in range(self.topLevelItemCount()):
+            group = self.topLevelItem(i)
+            for item in [group] + [group.child(j) for j in range(group.childCount())]:
+                indent = 0 if item is group else self.indentation()
+                rect = fm.boundingRect(QRect(0, 0, width - indent, 100000),
+                                       int(Qt.TextFlag.TextWordWrap), item.text(0))
+                item.setSizeHint(0, QSize(width - indent, rect.height() + 8))
+        self.scheduleDelayedItemsLayout()
+
+
 class ProblemsView(QWidget):
     problemActivated = Signal(object)      # a Problem: go to it
 
@@ -47,8 +67,10 @@ class ProblemsView(QWidget):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: bold;")
         col.addWidget(self.summary)
-        self.tree = QTreeWidget()
+        self.tree = _WrappingTree()
         self.tree.setHeaderHidden(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setIndentation(12)
@@ -101,6 +123,7 @@ class ProblemsView(QWidget):
                 if keep and p.key == keep:
                     current = item
             group.setExpanded(True)
+        self.tree.fit_rows()
         if current is not None:
             self.tree.setCurrentItem(current)
         self._update_buttons()

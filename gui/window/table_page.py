@@ -42,6 +42,8 @@ class TablePage(Page):
         else:
             self.editor = editor_class(document, step, self)
             self.body.addWidget(self.editor, 1)
+            if window is not None and hasattr(self.editor, "message"):
+                self.editor.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
 
     def _write_template(self):
         call("ledger_dialog", "write_template", self.window())
