@@ -101,3 +101,11 @@ def test_undo_back_to_the_saved_state_removes_the_copy(app_env, window, qtbot):
     assert len(_copies(app_env)) == 1
     window.undo_action.trigger()
     assert _copies(app_env) == []
+
+
+def test_a_copy_is_written_shortly_after_typing_stops(app_env, window, qtbot):
+    open_sample(window)
+    type_into_cell(qtbot, window, CELL, "33")
+    qtbot.waitUntil(lambda: len(_copies(app_env)) == 1, timeout=5000)
+    data = json.loads(_copies(app_env)[0].read_text(encoding="utf-8"))
+    assert drafts.from_json(data["draft"]).get(CELL) == 33

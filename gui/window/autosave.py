@@ -1,5 +1,6 @@
-"""Recovery copies: the open report saved every 30 s and on every step change to the user's data
-folder (never over the user's own file), removed on a clean close, offered again after a crash.
+"""Recovery copies: the open report saved every 30 s, two seconds after the last edit and on every
+step change, to the user's data folder (never over the user's own file); removed on a clean close,
+offered again after a crash.
 
 Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
 gone) is an orphan left by a crash or a kill, and the next start offers to restore it.
@@ -18,6 +19,9 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
 INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
 INTERVAL_MS = 30_000
+# Also shortly after the typing stops, so a kill loses at most the last couple of seconds.
+QUIET_ENV = "NIANBAO_AUTOSAVE_QUIET_MS"
+QUIET_MS = 2_000
 FORMAT_ID = "nianbao-zhushou/recovery"
 
 
@@ -96,13 +100,19 @@ class Autosaver(QObject):
         self.timer.setInterval(int(os.environ.get(INTERVAL_ENV, INTERVAL_MS)))
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+        self.quiet = QTimer(self)
+        self.quiet.setSingleShot(True)
+        self.quiet.setInterval(int(os.environ.get(QUIET_ENV, QUIET_MS)))
+        self.quiet.timeout.connect(self.save_now)
 
     def watch(self, document) -> None:
         if self.document is not None:
             self.document.undo_stack.cleanChanged.disconnect(self._clean_changed)
+            self.document.problemsChanged.disconnect(self.quiet.start)
         self.document = document
         self._saved_revision = None
         document.undo_stack.cleanChanged.connect(self._clean_changed)
+        document.problemsChanged.connect(self.quiet.start)      # after every change
         if not document.modified:
             self.remove()
 
@@ -136,5 +146,6 @@ class Autosaver(QObject):
     def close(self) -> None:
         """A clean close: no copy, no lock."""
         self.timer.stop()
+        self.quiet.stop()
         self.remove()
         self.lock.unlock()
