@@ -99,3 +99,12 @@ def test_last_years_problems_are_shown_beside_the_editor(window):
     page = window.wizard.go_to("problems")
     assert page.last_year_text.toPlainText() == "去年的问题：栏目更新不及时。"
     assert page.last_year_text.isReadOnly()
+
+
+def test_ctrl_z_and_ctrl_y_in_the_table_undo_and_redo_the_cell(window, qtbot):
+    open_sample(window)
+    page = type_into_cell(qtbot, window, NEW_NATURAL, "2999")
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.get(NEW_NATURAL) == 3001
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.get(NEW_NATURAL) == 2999
