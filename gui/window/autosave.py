@@ -66,7 +66,14 @@ def _lock_path(copy: Path) -> Path:
 def orphaned_recoveries() -> list[Recovery]:
     """Copies left by windows that are no longer running, newest first."""
     found = []
-    for copy in recovery_dir().glob("recovery-*.json"):
+    folder = recovery_dir()
+    for lock_path in folder.glob("recovery-*.lock"):     # locks of sessions that never wrote a copy
+        if not lock_path.with_suffix(".json").exists():
+            lock = QLockFile(str(lock_path))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()                             # removes the stale lock file
+    for copy in folder.glob("recovery-*.json"):
         lock = QLockFile(str(_lock_path(copy)))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):          # its window is still running
