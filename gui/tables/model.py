@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ..report import rules
 from ..report.cells import CellError, format_value, parse
-from ..report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, kind_of
+from ..report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
 from ..report.problems import ERROR, WARNING
 from .grid import Grid
 
@@ -103,7 +103,6 @@ class TableModel(QAbstractTableModel):
         try:
             parsed = parse("" if value is None else str(value), kind_of(ref))
         except CellError as error:
-            from ..report.form import describe
             self.inputRefused.emit(f"{describe(ref)}：{error}（原值未改动）")
             return False
         self.document.set_cells({ref: parsed}, "修改单元格")
