@@ -1,0 +1,178 @@
+"""Finding the three tables of a .docx by their labels and reading them cell by cell.
+
+Works on the grid of body.Table (merges resolved), so this application's own export and tables
+made by hand in Word or WPS read alike: rows are found by their labels (form.py, with the typed
+variants of FORMAT.md §8), columns by their header labels, or by position where a table has none.
+`/` and blank cells stay blank; every label, row and value that could not be placed is listed.
+"""
+from __future__ import annotations
+
+from ..cells import CellError, parse
+from ..form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, CellRef, describe
+from .body import Slot, Table
+from .labels import APPROXIMATE, Labels, is_blank_mark, normalise
+from .result import ImportResult, quote
+
+OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+                     "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "采购项目数量")
+_OLD = {normalise(t) for t in OLD_FORMAT_LABELS}
+
+REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
+                      avoid=tuple(c.label for c in REQUESTS_COLUMNS))
+# group labels of table 三 (a B or A cell spanning rows): (三)不予公开 … and 三、本年度办理结果
+REQUEST_GROUPS = Labels({b: b for _, a, b, c in REQUESTS_BODY if c} | {REQUESTS_BODY[2][1]: "results"})
+OTHER_GROUP = next(b for key, _, b, _ in REQUESTS_BODY if key == "other_1")
+REQUEST_COLUMNS = Labels({c.label: c.key for c in REQUESTS_COLUMNS})
+ACTIVE_ROWS = Labels({row.label: row.key for row in ACTIVE.rows})
+APPEAL_GROUPS = Labels({row.label: row.key for row in APPEALS.rows})
+APPEAL_COLUMNS = Labels({c.label: c.key for c in APPEALS_COLUMNS})
+
+
+def is_old_label(text: str) -> bool:
+    return normalise(text) in _OLD
+
+
+def classify(table: Table) -> str | None:
+    """Which of the three tables this is (or a part of), from the labels it holds."""
+    texts = [s.text for row in table.rows for s in row if s.text and not s.continued]
+    if sum(REQUEST_ROWS.match(t)[1] not in ("", APPROXIMATE) for t in texts) >= 2:
+        return REQUESTS.key
+    groups = {APPEAL_GROUPS.match(t)[0] for t in texts}
+    if "review" in groups and len(groups - {None}) >= 2 or "review" in groups and any(
+            normalise(t) == "行政诉讼" for t in texts):
+        return APPEALS.key
+    if any(ACTIVE_ROWS.match(t)[1] not in ("", APPROXIMATE) for t in texts) or any(
+            is_old_label(t) for t in texts):
+        return ACTIVE.key
+    return None
+
+
+class TableReader:
+    """Reads the tables of one document into result.report, noting what it did."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+        self.report = result.report
+        self.filled: dict[str, set[str]] = {t: set() for t in ("active", "requests", "appeals")}
+        self.blank_marks = 0
+        self.request_columns: dict[str, int] | None = None
+        self.request_width = 0
+
+    # ── values ──
+    def value(self, ref: CellRef, text: str) -> None:
+        if is_blank_mark(text):
+            if text.strip():
+                self.blank_marks += 1
+            return
+        kind = ACTIVE.row(ref.row).kind if ref.table == "active" else "count"
+        try:
+            self.report.set(ref, parse(text, kind))
+        except CellError as exc:
+            self.result.missed(f"{describe(ref)}的内容{quote(text)}无法识别为数字，已留空：{exc}")
+
+    def row_found(self, table: str, key: str, label: str, how: str, name: str) -> bool:
+        """Record a row; False when it was already read (a repeated row is not read twice)."""
+        if key in self.filled[table]:
+            self.result.missed(f"{name}中{quote(label)}行重复出现，只读取了第一次出现的数字。")
+            return False
+        self.filled[table].add(key)
+        if how == APPROXIMATE:
+            official = (ACTIVE if table == "active" else REQUESTS if table == "requests" else APPEALS).row(key)
+            self.result.ok(f"{name}中的{quote(label)}按近似的标签识别为「{official.label}」，请核对。")
+        return True
+
+    # ── table 三 ──
+    def read_requests(self, table: Table) -> None:
+        name = REQUESTS.short_name
+        columns, first_body = self._request_header(table)
+        if columns is None and self.request_columns and table.width == self.request_width:
+            columns = self.request_columns            # a table 三 continued after a page break
+        if columns is None:
+            self.result.missed(f"{name}未找到完整的列标题（自然人、商业企业……总计），按官方列顺序读取了每行最右边的 7 个单元格。")
+        else:
+            self.request_columns, self.request_width = columns, table.width
+        for row in table.rows[first_body:]:
+            self._request_row(row, columns, name)
+
+    def _request_header(self, table: Table) -> tuple[dict[str, int] | None, int]:
+        columns: dict[str, int] = {}
+        for i, row in enumerate(table.rows):
+            if any(REQUEST_ROWS.match(s.text)[1] not in ("", APPROXIMATE) for s in row if not s.continued):
+                return (columns if len(columns) == len(REQUESTS_COLUMNS) else None), i
+            for slot in row:
+                key = REQUEST_COLUMNS.exact.get(normalise(slot.text))
+                if key:
+                    columns.setdefault(key, slot.col)
+        return None, 0
+
+    def _request_row(self, row: list[Slot], columns: dict[str, int] | None, name: str) -> None:
+        if columns is not None:
+            first_data = min(columns.values())
+            labels = [s for s in row if s.col < first_data]
+            cells = {key: _covering(row, col) for key, col in columns.items()}
+        else:
+            labels, data = row[:-len(REQUESTS_COLUMNS)], row[-len(REQUESTS_COLUMNS):]
+            cells = {c.key: s for c, s in zip(REQUESTS_COLUMNS, data)} if len(row) > len(REQUESTS_COLUMNS) else {}
+        own = [s.text for s in labels if s.text and not s.continued]
+        texts = [s.text for s in cells.values() if s is not None]
+        if not own:
+            if any(not is_blank_mark(t) for t in texts):
+                self.result.missed(f"{name}中有一行没有标签，其数字未导入：{quote(' '.join(texts))}。")
+            return
+        label = own[-1]
+        key, how = REQUEST_ROWS.match(label)
+        if key is None:
+            key, how = _by_ending(labels)
+        if key is None:
+            self._unknown_request_row(label, texts, name)
+            return
+        if not cells:
+            self.result.missed(f"{name}「{label}」行的数字单元格不足 7 个，未导入。")
+            return
+        if not self.row_found("requests", key, label, how, name):
+            return
+        for col in REQUESTS_COLUMNS:
+            slot = cells.get(col.key)
+            if slot is not None and not slot.continued:
+                self.value(CellRef("requests", key, col.key), slot.text)
+
+    def _unknown_request_row(self, label: str, texts: list[str], name: str) -> None:
+        group, _ = REQUEST_GROUPS.match(label)
+        has_numbers = any(not is_blank_mark(t) for t in texts)
+        if group == OTHER_GROUP and has_numbers:
+            self.result.old_format = True
+            self.result.missed(f"{name}的「{OTHER_GROUP}」只有一行（2019 年试行格式），其数字未导入："
+                               "现行格式要分为 1.、2.、3. 三项，请分别填写。")
+        elif group and has_numbers:
+            self.result.missed(f"{name}中{quote(label)}是小计行（现行格式没有小计行），其数字未导入。")
+        elif group is None and (has_numbers or len(normalise(label)) > 1):
+            self.result.missed(f"{name}中的行{quote(label)}不是表三的行，未导入。")
+
+    def finish(self) -> None:
+        """List the rows no table supplied, and the `/` cells left blank."""
+        for table, rows in ((ACTIVE, ACTIVE.rows), (REQUESTS, REQUESTS.rows), (APPEALS, APPEALS.rows)):
+            found = self.filled[table.key]
+            if not found:
+                continue
+            missing = [r.label for r in rows if r.key not in found]
+            if missing:
+                self.result.missed(f"{table.short_name}中未找到这些行，已留空：" + "、".join(f"「{m}」" for m in missing) + "。")
+            else:
+                self.result.ok(f"{table.short_name}：全部 {len(rows)} 行已按标签读取。")
+        if self.blank_marks:
+            self.result.missed(f"有 {self.blank_marks} 个单元格填的是「/」或横线，已按空白导入："
+                               "没有发生的事项请填 0。")
+
+
+def _covering(row: list[Slot], col: int) -> Slot | None:
+    return next((s for s in row if s.col <= col < s.col + s.span), None)
+
+
+def _by_ending(labels: list[Slot]) -> tuple[str | None, str]:
+    """A row whose labels are typed into one cell, e.g. 「（三）不予公开 1.属于国家秘密」."""
+    joined = normalise("".join(s.text for s in labels))
+    best = None
+    for label, key in REQUEST_ROWS.exact.items():
+        if joined.endswith(label) and (best is None or len(label) > len(best[0])):
+            best = (label, key)
+    return (best[1], "variant") if best else (None, "")
