@@ -1,4 +1,5 @@
-"""`new -o FILE --organ … --year … [--level …] [--force]`: write a blank draft."""
+"""`new -o FILE --organ … --year … [--level …] [--force]`: write a blank draft;
+`new -o FILE --from LAST [--copy-texts]`: start from last year's report (a draft or a .docx)."""
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,14 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("new", help="新建一份空白草稿",
                                    description="新建一份空白草稿（所有表格单元格为空，待填写）。")
     parser.add_argument("-o", "--output", required=True, metavar="文件", help="草稿文件名（.json）")
-    parser.add_argument("--organ", required=True, metavar="名称", help=INFO_LABELS["organ"])
-    parser.add_argument("--year", required=True, type=_year, metavar="年份", help=INFO_LABELS["year"])
-    parser.add_argument("--level", choices=LEVELS, default=LEVELS[0], metavar="层级",
+    parser.add_argument("--organ", metavar="名称", help=INFO_LABELS["organ"])
+    parser.add_argument("--year", type=_year, metavar="年份", help=INFO_LABELS["year"])
+    parser.add_argument("--level", choices=LEVELS, default=None, metavar="层级",
                         help=f"{INFO_LABELS['level']}：{'、'.join(LEVELS)}（默认 {LEVELS[0]}）")
+    parser.add_argument("--from", dest="from_last", metavar="上年报告",
+                        help="从上年的报告（草稿 .json 或已发布的 .docx）开始：基本信息的年度加一，"
+                        "上年结转取上年的结转下年度继续办理，并附加上年报告用于跨年度检查")
+    parser.add_argument("--copy-texts", action="store_true", help="与 --from 一起用：同时复制上年的正文")
     parser.add_argument("--force", action="store_true", help="文件已存在时覆盖（旧文件保留为 .bak）")
     parser.set_defaults(run=run)
 
@@ -42,16 +47,28 @@ def blank_report(organ: str, year: int, level: str = LEVELS[0]) -> Report:
 
 def run(args) -> int:
     path = Path(args.output)
+    args.level_given = args.level is not None
+    args.level = args.level or LEVELS[0]
+    if not args.from_last and (args.organ is None or args.year is None):
+        missing = "、".join(o for o, v in (("--organ", args.organ), ("--year", args.year)) if v is None)
+        print(f"缺少必需的参数：{missing}（或用 --from 指定上年的报告）。", file=sys.stderr)
+        return EXIT_FAILED
     if path.suffix.lower() != drafts.SUFFIX:
         print(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{path.name}」。", file=sys.stderr)
         return EXIT_FAILED
-    if not args.organ.strip():
+    if args.organ is not None and not args.organ.strip():
         print(f"{INFO_LABELS['organ']}不能为空。", file=sys.stderr)
         return EXIT_FAILED
     if path.exists() and not args.force:
         print(f"文件「{path}」已存在，未覆盖。如需覆盖，请加 --force。", file=sys.stderr)
         return EXIT_FAILED
-    report = blank_report(args.organ, args.year, args.level)
+    if args.from_last:
+        from .from_last import report_from_last
+        report = report_from_last(args)
+        if report is None:
+            return EXIT_FAILED
+    else:
+        report = blank_report(args.organ, args.year, args.level)
     try:
         drafts.save(report, path)
     except SaveError as exc:

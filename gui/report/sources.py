@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import drafts, excel
+from . import docx_import, drafts, excel
 from .draft_reader import DraftError
 from .model import Report
 
@@ -21,6 +21,7 @@ class SourceError(DraftError):
 READERS: dict[str, Callable[[Path], Report]] = {
     drafts.SUFFIX: drafts.load,
     ".xlsx": excel.read_tables_report,
+    ".docx": docx_import.read_docx_report,
 }
 
 

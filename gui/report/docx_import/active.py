@@ -31,7 +31,7 @@ def read_active(reader: TableReader, table: Table) -> None:
             old_block = False
             continue
         if normalise(first) == _CONTENT or any(is_old_label(s.text) for s in slots):
-            columns, old_block = _header(rest)
+            columns, old_block = _header(reader, rest)
             old_labels += [s.text for s in slots if is_old_label(s.text)]
             continue
         key, how = ACTIVE_ROWS.match(first)
@@ -54,12 +54,14 @@ def read_active(reader: TableReader, table: Table) -> None:
         _old(reader, old_labels)
 
 
-def _header(slots: list[Slot]) -> tuple[dict[str, int], bool]:
+def _header(reader: TableReader, slots: list[Slot]) -> tuple[dict[str, int], bool]:
     columns = {}
     for slot in slots:
-        key, _ = DOC_COLUMNS.match(slot.text)
+        key, how = DOC_COLUMNS.match(slot.text)
         if key:
             columns.setdefault(key, slot.col)
+            label = next(c.label for c in ACTIVE_DOC_COLUMNS if c.key == key)
+            reader.label_note(ACTIVE.short_name, slot.text, label, how)
     return columns, any(is_old_label(s.text) for s in slots)
 
 

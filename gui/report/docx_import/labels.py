@@ -9,7 +9,7 @@ import difflib
 import re
 import unicodedata
 
-EXACT, VARIANT, APPROXIMATE = "exact", "variant", "approximate"
+EXACT, VARIANT, TYPO, APPROXIMATE = "exact", "variant", "typo", "approximate"
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "\u201c\u201d\u2018\u2019\"'「」『』")
 _NUMBERING = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\d+[.、)]|\(\d+\))")
@@ -70,7 +70,7 @@ class Labels:
             return self.exact[n], EXACT
         fixed = _with_variants(n)
         if fixed in self.exact:
-            return self.exact[fixed], VARIANT
+            return self.exact[fixed], TYPO if fixed != n else VARIANT
         keys = self.stripped.get(strip_numbering(fixed), set())
         if len(keys) == 1:
             return next(iter(keys)), VARIANT

@@ -23,8 +23,8 @@ _READ = {"active": read_active, "requests": TableReader.read_requests, "appeals"
 # organ name ending → 单位层级 (a government's name says its level; a department's does not)
 _LEVEL_BY_ENDING = (
     (("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"), "乡镇/街道"),
-    (("县人民政府", "区人民政府", "旗人民政府"), "县级人民政府"),
     (("自治区人民政府", "省人民政府"), "省级及以上"),
+    (("县人民政府", "区人民政府", "旗人民政府"), "县级人民政府"),
     (("市人民政府",), "市级人民政府"),
 )
 
@@ -126,7 +126,3 @@ def _texts(structure, result: ImportResult) -> None:
         for line in sections.get(key, []):
             result.missed(f"「{SECTION_BY_KEY[key].heading}」中表格以外的文字未导入：{quote(line)}。")
 
-
-def read_docx_report(path: str | os.PathLike) -> Report:
-    """Only the report (for gui.report.sources: 打开 and `check` accept a .docx)."""
-    return read_docx(path).report

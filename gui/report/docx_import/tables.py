@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..cells import CellError, parse
 from ..form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, CellRef, describe
 from .body import Slot, Table
-from .labels import APPROXIMATE, Labels, is_blank_mark, normalise
+from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise
 from .result import ImportResult, quote
 
 OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
@@ -76,10 +76,15 @@ class TableReader:
             self.result.missed(f"{name}中{quote(label)}行重复出现，只读取了第一次出现的数字。")
             return False
         self.filled[table].add(key)
-        if how == APPROXIMATE:
-            official = (ACTIVE if table == "active" else REQUESTS if table == "requests" else APPEALS).row(key)
-            self.result.ok(f"{name}中的{quote(label)}按近似的标签识别为「{official.label}」，请核对。")
+        official = (ACTIVE if table == "active" else REQUESTS if table == "requests" else APPEALS).row(key)
+        self.label_note(name, label, official.label, how)
         return True
+
+    def label_note(self, name: str, typed: str, official: str, how: str) -> None:
+        if how == APPROXIMATE:
+            self.result.ok(f"{name}中的{quote(typed)}按近似的标签识别为「{official}」，请核对。")
+        elif how == TYPO:
+            self.result.ok(f"{name}中的{quote(typed)}是「{official}」的常见误写，已按「{official}」读取。")
 
     # ── table 三 ──
     def read_requests(self, table: Table) -> None:
