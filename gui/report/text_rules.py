@@ -1,0 +1,170 @@
+"""Checks of 基本信息 and the narratives: INFO, EMPTY, THEME, R10 (信息处理费) and R11 (内容雷同)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from decimal import Decimal
+from functools import lru_cache
+
+from .form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, CellRef, describe
+from .numerals import find_quantities
+from .places import field_name, info_name, text_name
+from .problems import ERROR, INFO_PREFIX, TEXT_PREFIX, WARNING, Fix, Problem
+
+FIRST_YEAR = 2008            # 《政府信息公开条例》 took effect on 1 May 2008: no report is older
+OTHER, PROBLEMS = "other", "problems"
+FEE_SENTENCE = "{year}，本机关严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费{amount}元。"
+_FEE_STATED = re.compile(r"处理费|收费|收取[^。；，]{0,8}费")
+_FEE_PROCEDURE = re.compile(r"收费|缴费|缴纳|处理费")
+_FEE_NONE = re.compile(r"(?:未|没有|不|无需|免)(?:收取|收|征收)[^。；]{0,12}费|免费|零收费")
+_UNPAID = CellRef("requests", "other_2", "total")
+COMMON_BLOCK = 20            # R11: a shared run of this many characters counts as copied
+COPIED_SHARE = 0.5
+_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def check_info(report) -> list[Problem]:
+    out = []
+    info = report.info
+    if _blank(info.organ):
+        out.append(Problem("INFO", ERROR, f"请填写{info_name('organ')}：报告标题和落款都要用到。", "info",
+                           field=INFO_PREFIX + "organ", key="INFO:organ"))
+    if info.year is None:
+        out.append(Problem("INFO", ERROR, f"请填写{info_name('year')}：报告标题要写明年度。", "info",
+                           field=INFO_PREFIX + "year", key="INFO:year"))
+    elif not FIRST_YEAR <= info.year <= dt.date.today().year:
+        out.append(Problem("INFO", ERROR, f"{info_name('year')} {info.year} 不合理：应在 {FIRST_YEAR} 年至今年之间。",
+                           "info", field=INFO_PREFIX + "year", actual=info.year, key="INFO:year",
+                           fingerprint=str(info.year)))
+    return out
+
+
+def check_texts(report) -> list[Problem]:
+    """EMPTY (一 with no theme written, 五, 六) and THEME (一 missing one of its five themes)."""
+    out = []
+    texts = report.texts
+    empty_themes = [f for f in OVERVIEW_THEMES if _blank(texts.get(f.key))]
+    if len(empty_themes) == len(OVERVIEW_THEMES):
+        heading = SECTION_BY_KEY["overview"].heading
+        out.append(Problem("EMPTY", ERROR, f"「{heading}」还没有填写，请按五个方面分别写明本年工作情况。",
+                           "overview", field=TEXT_PREFIX + OVERVIEW_THEMES[0].key, key="EMPTY:overview"))
+    else:
+        for f in empty_themes:
+            out.append(Problem("THEME", WARNING, f"「{text_name(f.key)}」没有内容：总体情况应分五个方面写，缺少这一方面。",
+                               "overview", field=TEXT_PREFIX + f.key, key=f"THEME:{f.key}"))
+    for key in (PROBLEMS, OTHER):
+        if _blank(texts.get(key)):
+            out.append(Problem("EMPTY", ERROR, f"「{text_name(key)}」还没有填写。", TEXT_FIELD_BY_KEY[key].section,
+                               field=TEXT_PREFIX + key, key=f"EMPTY:{key}"))
+    return out
+
+
+def yuan_text(amount: Decimal) -> str:
+    """3940 → 「3940」, 3940.50 → 「3940.5」: no trailing zeros, never exponent notation."""
+    return format(amount.normalize(), "f")
+
+
+def fee_sentence(report) -> str | None:
+    amount = report.fee.amount_yuan
+    if amount is None:
+        return None
+    year = f"{report.info.year}年" if report.info.year else "本年度"
+    return FEE_SENTENCE.format(year=year, amount=yuan_text(amount))
+
+
+@lru_cache(maxsize=128)
+def stated_fees(text: str) -> tuple[Decimal, ...]:
+    """The 信息处理费 amounts (元) a text states; a 「未收取…费」 states 0."""
+    out = []
+    for sentence in _SENTENCES.findall(text):
+        if not _FEE_STATED.search(sentence):
+            continue
+        amounts = find_quantities(sentence, "元")
+        out += [v for _, _, v in amounts]
+        if not amounts and _FEE_NONE.search(sentence):
+            out.append(Decimal(0))
+    return tuple(out)
+
+
+def check_fee(report) -> list[Problem]:
+    """R10: 六 states the 信息处理费; unpaid-fee cases are explained; the amount agrees with the fee fields."""
+    out = []
+    field = TEXT_PREFIX + OTHER
+    where = field_name(field)
+    text = report.texts.get(OTHER) or ""
+    amount = report.fee.amount_yuan
+    if not _FEE_STATED.search(text) and not _FEE_NONE.search(text):
+        sentence = fee_sentence(report)
+        if sentence is None:
+            message = f"{where}没有说明信息处理费的收取情况。请先在本节填写「全年收取信息处理费（元）」，再插入标准表述。"
+            fix = None
+        else:
+            message = f"{where}没有说明信息处理费的收取情况，可插入：「{sentence}」"
+            fix = Fix("插入信息处理费表述", texts=((OTHER, f"{text.rstrip()}\n{sentence}" if text.strip() else sentence),))
+        out.append(Problem("R10", WARNING, message, "other", field=field, fix=fix, key="R10:statement",
+                           fingerprint=str(amount)))
+    unpaid = report.cells.get(_UNPAID)
+    if unpaid and not any(_FEE_PROCEDURE.search(t or "") for t in report.texts.values()):
+        out.append(Problem("R10", WARNING, f"{describe(_UNPAID)}为 {unpaid} 件，说明本年发出过收费通知，"
+                           f"但正文没有提到信息处理费的收取程序和情况，请在{where}中说明。", "other",
+                           cells=(_UNPAID,), field=field, actual=unpaid, key="R10:unpaid",
+                           fingerprint=str(unpaid)))
+    if amount is not None:
+        wrong = sorted({v for v in stated_fees(text) if v != amount})
+        if wrong:
+            said = "、".join(f"{yuan_text(v)} 元" for v in wrong)
+            out.append(Problem("R10", WARNING, f"{where}写的信息处理费 {said}，与填写的全年收取信息处理费 "
+                               f"{yuan_text(amount)} 元不一致。", "other", field=field, expected=amount,
+                               actual=wrong[0], key="R10:amount", fingerprint=f"{amount}|{said}"))
+    return out
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@lru_cache(maxsize=64)
+def copied_share(this: str, last: str) -> float:
+    """The share of this year's characters that repeat last year's text (R11).
+
+    A character counts as copied when it lies inside a run of at least COMMON_BLOCK characters that
+    also occurs in last year's text (found with a set of last year's COMMON_BLOCK-grams, linear time),
+    or inside a sentence that occurs word for word last year (catches short repeated sentences).
+    """
+    a, b = _normal(this), _normal(last)
+    if not a or not b:
+        return 0.0
+    covered = bytearray(len(a))
+    n = COMMON_BLOCK
+    grams = {b[i:i + n] for i in range(len(b) - n + 1)}
+    for i in range(len(a) - n + 1):
+        if a[i:i + n] in grams:
+            covered[i:i + n] = b"\x01" * n
+    last_sentences = set(_SENTENCES.findall(b))
+    at = 0
+    for sentence in _SENTENCES.findall(a):
+        start = a.index(sentence, at)
+        if sentence in last_sentences:
+            covered[start:start + len(sentence)] = b"\x01" * len(sentence)
+        at = start + len(sentence)
+    return sum(covered) / len(a)
+
+
+def check_copied(report) -> list[Problem]:
+    last = report.last_year
+    if last is None:
+        return []
+    this_text, last_text = report.texts.get(PROBLEMS) or "", last.texts.get(PROBLEMS) or ""
+    share = copied_share(this_text, last_text)
+    if share <= COPIED_SHARE:
+        return []
+    percent = round(share * 100)
+    field = TEXT_PREFIX + PROBLEMS
+    return [Problem("R11", WARNING, f"{field_name(field)}有 {percent}% 的内容与上年报告相同（内容雷同），"
+                    "请结合本年实际写明存在的问题和改进情况。", "problems", field=field, actual=percent,
+                    key="R11:problems", fingerprint=f"{percent}|{zlib.crc32(this_text.encode('utf-8'))}")]
