@@ -138,7 +138,7 @@ def _table_side(st: Statement, cells) -> tuple[tuple[CellRef, ...], set[int], in
             if st.carry == "with":
                 return (_NEW, _CARRY_IN), {new + carry}, new + carry, words
             return (_NEW, _CARRY_IN), {new, new + carry}, new, words
-        return (_NEW,), ({new} if st.kind == NEW else {0}), new, f"{describe(_NEW)}为 {new} 件"
+        return (_NEW,), {new}, new, f"{describe(_NEW)}为 {new} 件"
     if st.kind == SUIT:
         values = [cells[r] for r in _SUITS]
         if None in values:
