@@ -1,0 +1,67 @@
+"""Benchmark of the core: prints medians (not collected by pytest; never a timed assertion).
+
+    .venv/bin/python tests/bench_core.py
+
+- check() of a completely filled report (the 淮安 2024 sample with its narratives written), as the
+  wizard runs it after every committed edit: texts unchanged, so prose parsing is memoized;
+- the same with last year's report attached (R5, R7, R8, R11 run too);
+- check() right after a text edit (the prose of that one text is read again);
+- save and load of a full draft (to a temporary folder), once gui/report/drafts.py exists.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gui.report import rules  # noqa: E402
+from rules_support import clean_report, last_year_of  # noqa: E402
+
+
+def median_ms(fn, repeat: int = 2000, warmup: int = 50) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    report = clean_report()
+    assert rules.check(report) == [], "the benchmark report should be clean"
+    print(f"check() 完整报告：中位数 {median_ms(lambda: rules.check(report)):.3f} ms")
+
+    with_last = clean_report()
+    with_last.last_year = last_year_of(with_last)
+    print(f"check() 完整报告 + 上年报告：中位数 {median_ms(lambda: rules.check(with_last)):.3f} ms")
+
+    edited = clean_report()
+    counter = iter(range(10**9))
+
+    def after_text_edit():
+        edited.texts["overview_request"] = f"{TEXT}共收到政府信息公开申请{next(counter)}件。"
+        rules.check(edited)
+    TEXT = edited.texts["overview_request"]
+    print(f"check() 刚改过一段正文：中位数 {median_ms(after_text_edit, repeat=500):.3f} ms")
+
+    try:
+        from gui.report import drafts
+    except ImportError:
+        print("drafts.py 尚不存在，跳过草稿保存/读取。")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "草稿.json"
+        print(f"保存完整草稿：中位数 {median_ms(lambda: drafts.save(report, path), repeat=200, warmup=5):.3f} ms")
+        print(f"读取完整草稿：中位数 {median_ms(lambda: drafts.load(path), repeat=200, warmup=5):.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
