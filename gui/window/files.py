@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from ..report.model import Info, Report
 from . import dialogs
 from .autosave import orphaned_recoveries
+from .optional import available, call
 from .recent import add_recent
 
 DRAFT_FILTER = "年报草稿 (*.json)"
@@ -64,6 +65,11 @@ class FilesMixin:
         from ..report.draft_reader import DraftError
         from ..report.sources import read_report
         path = Path(path)
+        if path.suffix.lower() == ".docx" and available("lastyear_actions"):   # summary first
+            opened = bool(call("lastyear_actions", "open_docx", self, path, ask))
+            if opened:
+                _remember_folder(path)
+            return opened
         try:
             report = read_report(path)
         except DraftError as exc:
