@@ -232,3 +232,49 @@ def test_a_numbered_list_inside_a_section_is_not_taken_for_a_heading(tmp_path):
     report = read_docx(tmp_path / "l.docx").report
     assert report.texts["problems"] == "一、公开时效有待加强。\n二、队伍建设有待强化。"
     assert report.fee.amount_yuan == 0
+
+
+# ── the printed grid typed by hand: labels wrapped inside cells, `/` for zero ────────────
+def _wrapped(text: str, width: int = 4) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_official_grid_with_wrapped_labels_like_a_published_report(tmp_path):
+    from gui.report.form import APPEALS, REQUESTS as T3
+    report = huaian_2024()
+    doc = docx.Document()
+    title(doc, "马营镇人民政府", 2024, split=True)
+    for table_def in (T3, APPEALS):
+        table = doc.add_table(rows=table_def.grid_rows, cols=table_def.grid_cols)
+        for cell in table_def.grid:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                table.cell(cell.row, cell.col).merge(
+                    table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+        for cell in table_def.grid:
+            value = report.get(cell.ref) if cell.ref else None
+            text = ("/" if value == 0 else str(value)) if cell.ref else _wrapped(cell.text)
+            table.cell(cell.row, cell.col).text = text
+    doc.save(tmp_path / "grid.docx")
+    result = read_docx(tmp_path / "grid.docx")
+    for ref in ALL_CELLS:
+        if ref.table != "active":
+            assert result.report.get(ref) == (None if report.get(ref) == 0 else report.get(ref)), ref
+    assert result.report.info.organ == "马营镇人民政府"
+
+
+def test_appeals_with_a_two_row_header(tmp_path):
+    doc = docx.Document()
+    title(doc, "某县人民政府", 2024)
+    table = doc.add_table(rows=3, cols=15)
+    for g, group in enumerate(("行政复议", "未经复议直接起诉", "复议后起诉")):
+        table.cell(0, 5 * g).merge(table.cell(0, 5 * g + 4)).text = group
+        for j, head in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")):
+            table.cell(1, 5 * g + j).text = head
+    values = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    for j, value in enumerate(values):
+        table.cell(2, j).text = str(value)
+    doc.save(tmp_path / "a.docx")
+    report = read_docx(tmp_path / "a.docx").report
+    assert report.row_values("appeals", "review") == values[:5]
+    assert report.row_values("appeals", "suit_direct") == values[5:10]
+    assert report.row_values("appeals", "suit_after_review") == values[10:]

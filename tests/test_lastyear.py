@@ -152,3 +152,20 @@ def test_new_from_an_unreadable_file_exits_2_with_one_chinese_line(tmp_path):
 def test_new_without_from_still_needs_organ_and_year(tmp_path):
     result = main_py("new", "-o", tmp_path / "n.json", "--organ", "某镇人民政府")
     assert result.returncode == 2 and "--year" in result.stderr and "--from" in result.stderr
+
+
+@pytest.mark.skipif(not rules.check(Report()), reason="gui/report/rules.py is still a placeholder")
+def test_check_with_last_years_docx_catches_a_broken_carry_over(tmp_path):
+    from docx_import_factory import hand_made
+    source = hand_made(tmp_path / "2024.docx", last_year())
+    good = tmp_path / "2025.json"
+    assert main_py("new", "--from", source, "-o", good).returncode == 0
+    fine = main_py("check", good, "--last-year", source)
+    assert " R5 " not in fine.stdout
+    broken = drafts.load(good)
+    broken.set(CellRef("requests", "carry_in", "legal"), 6)          # last year carried 7 over
+    drafts.save(broken, good)
+    result = main_py("check", good, "--last-year", source)
+    assert result.returncode == 1
+    r5 = [line for line in result.stdout.splitlines() if " R5 " in line]
+    assert r5 and "法律服务机构" in r5[0]
