@@ -43,9 +43,10 @@ class ImportSummaryDialog(QDialog):
             warning = QLabel("注意：该报告使用的是已废止的 2019 年试行格式。")
             warning.setStyleSheet("color: #a8071a; font-weight: bold;")
             layout.addWidget(warning)
-        self.recognised = self._list(layout, f"已识别（{len(result.recognised)} 项）：", result.recognised)
+        # what needs the clerk's attention first
         self.unrecognised = self._list(layout, f"未识别或需要核对（{len(result.unrecognised)} 项）：",
                                        result.unrecognised or ["（无）"])
+        self.recognised = self._list(layout, f"已识别（{len(result.recognised)} 项）：", result.recognised)
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.copy_button = QPushButton("复制清单")
@@ -61,6 +62,7 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(QLabel(label))
         widget = QListWidget()
         widget.setWordWrap(True)
+        widget.setAlternatingRowColors(True)
         widget.addItems(items)
         layout.addWidget(widget, 1)
         return widget

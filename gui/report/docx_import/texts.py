@@ -77,7 +77,7 @@ def place_overview(lines: list[str], report: Report, result: ImportResult) -> No
                           f"接在「{TEXT_FIELD_BY_KEY[key].sub_number}{TEXT_FIELD_BY_KEY[key].label}」的后面。")
         else:
             how = "按关键词" if _score(theme, key) else "按顺序"
-            result.ok(f"「{name}」的（{theme.number}）{quote(theme.heading)}{how}放入"
+            result.ok(f"「{name}」的（{theme.number}）{quote(theme.heading) if theme.heading else ''}{how}放入"
                       f"「{field.sub_number}{field.label}」。")
         texts.setdefault(key, []).extend(_theme_text(theme, key))
         previous = key
