@@ -278,3 +278,19 @@ def test_appeals_with_a_two_row_header(tmp_path):
     assert report.row_values("appeals", "review") == values[:5]
     assert report.row_values("appeals", "suit_direct") == values[5:10]
     assert report.row_values("appeals", "suit_after_review") == values[10:]
+
+
+def test_short_body_labels_without_numbers(tmp_path):
+    report = huaian_2024()
+    doc = docx.Document()
+    title(doc, "某县人民政府", 2024)
+    requests_table(doc, report, merged=False)
+    table = doc.tables[0]
+    labels = {table.cell(r, 1).text: r for r in range(len(table.rows))}
+    table.cell(labels["3、其他"], 1).text = "其他"
+    total_row = next(r for r in range(len(table.rows)) if table.cell(r, 0).text == "(七)总计")
+    table.cell(total_row, 0).text = "总计"
+    doc.save(tmp_path / "short.docx")
+    imported = read_docx(tmp_path / "short.docx").report
+    assert imported.row_values("requests", "other_3") == report.row_values("requests", "other_3")
+    assert imported.row_values("requests", "total") == report.row_values("requests", "total")

@@ -21,6 +21,8 @@ REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
                       avoid=tuple(c.label for c in REQUESTS_COLUMNS))
 # group labels of table 三 (a B or A cell spanning rows): (三)不予公开 … and 三、本年度办理结果
 REQUEST_GROUPS = Labels({b: b for _, a, b, c in REQUESTS_BODY if c} | {REQUESTS_BODY[2][1]: "results"})
+# In the body (below the header) these short labels can only mean one row.
+BODY_ONLY = {"总计": "total", "合计": "total", "其他": "other_3"}
 OTHER_GROUP = next(b for key, _, b, _ in REQUESTS_BODY if key == "other_1")
 REQUEST_COLUMNS = Labels({c.label: c.key for c in REQUESTS_COLUMNS})
 ACTIVE_ROWS = Labels({row.label: row.key for row in ACTIVE.rows})
@@ -128,6 +130,8 @@ class TableReader:
         key, how = REQUEST_ROWS.match(label)
         if key is None:
             key, how = _by_ending(labels)
+        if key is None and normalise(label) in BODY_ONLY:
+            key, how = BODY_ONLY[normalise(label)], "variant"
         if key is None:
             self._unknown_request_row(label, texts, name)
             return
