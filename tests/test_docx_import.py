@@ -294,3 +294,18 @@ def test_short_body_labels_without_numbers(tmp_path):
     imported = read_docx(tmp_path / "short.docx").report
     assert imported.row_values("requests", "other_3") == report.row_values("requests", "other_3")
     assert imported.row_values("requests", "total") == report.row_values("requests", "total")
+
+
+@pytest.mark.parametrize("lines, organ, year", [
+    (["附件2", "2024年政府信息公开工作年度报告"], "", 2024),
+    (["某县人民政府", "2024年度政府信息公开工作年度报告"], "某县人民政府", 2024),
+    (["2023年某县交通运输局政府信息公开工作年度报告"], "某县交通运输局", 2023),
+    (["某县人民政府关于2024年政府信息公开工作年度报告"], "某县人民政府", 2024),
+])
+def test_title_shapes(tmp_path, lines, organ, year):
+    doc = docx.Document()
+    for line in lines + ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]:
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "t.docx")
+    info = read_docx(tmp_path / "t.docx").report.info
+    assert (info.organ, info.year) == (organ, year)

@@ -58,8 +58,10 @@ def find_title(paragraphs: list[str]) -> tuple[Title | None, int]:
             organ = match.group("organ") if match else ""
         if not match:
             continue
-        if not organ and n > 0 and len(normalise(paragraphs[lines[n - 1]])) <= 40:
-            organ = normalise(paragraphs[lines[n - 1]])
+        above = normalise(paragraphs[lines[n - 1]]) if n > 0 else ""
+        # the organ on the line above: not a 附件 mark or a document number
+        if not organ and above and len(above) <= 40 and not re.search(r"\d|附件|〔", above):
+            organ = above
         organ = organ.removesuffix("关于").strip("《》")
         return Title(organ, int(match.group("year")), " ".join(paragraphs[lines[max(n - 1, 0)]:i + 1])), i + 1
     return None, 0
