@@ -67,7 +67,10 @@ def test_deadline_defaults_to_31_january_and_is_editable_and_undoable(window):
 
 
 def test_text_typing_is_one_undo_step_and_ctrl_z_reaches_the_window(window, qtbot):
-    open_sample(window)
+    from gui.report.samples import huaian_2024
+    report = huaian_2024()
+    report.texts["problems"] = ""            # the sample has its 五 written; type into an empty one
+    open_sample(window, report)
     page = window.wizard.go_to("problems")
     edit = page.editors["problems"].edit
     edit.setFocus()

@@ -130,6 +130,8 @@ def loads(content: str | bytes) -> Report:
         try:
             content = bytes(content).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and exc.end == len(content):
+                return loads(bytes(content[:exc.start]))   # cut inside a character: a truncated file
             raise DraftError(f"文件不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别），"
                              "不是年报助手的草稿。") from None
     if not content.strip():

@@ -37,6 +37,17 @@ _APPEALS = {
     "suit_after_review": (12, 1, 1, 6, 20),
 }
 
+# Narratives written for the sample (the published report's own text is longer); figures agree with the tables.
+_TEXTS = {
+    "overview_active": "2024年，本机关坚持以公开为常态、不公开为例外，围绕重点领域主动公开政府信息。",
+    "overview_request": "2024年，本机关共收到政府信息公开申请3119件，上年结转34件，办结3050件，结转下年度继续办理103件。",
+    "overview_management": "严格落实公开前保密审查，动态调整政府信息公开目录。",
+    "overview_platform": "持续加强政府网站和政务新媒体建设，优化政府信息公开专栏。",
+    "overview_supervision": "将政务公开纳入年度考核，开展业务培训，加强监督检查。",
+    "problems": "一是政策解读形式不够丰富。二是基层政务公开标准化规范化水平有待提升。"
+                "下一步，本机关将丰富解读形式，持续推进基层政务公开标准化规范化建设。",
+}
+
 
 def huaian_2024() -> Report:
     report = Report(Info(organ="淮安市人民政府", year=2024, level="市级人民政府",
@@ -51,6 +62,7 @@ def huaian_2024() -> Report:
     for row, values in _APPEALS.items():
         for col, value in zip(("upheld", "corrected", "other", "pending", "total"), values):
             report.set(CellRef("appeals", row, col), value)
+    report.texts.update(_TEXTS)
     report.fee.amount_yuan = Decimal(3940)
     report.texts["other"] = "2024年，本机关严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。"
     return report

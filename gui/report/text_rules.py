@@ -24,6 +24,11 @@ COPIED_SHARE = 0.5
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 
 
+def _crc(text: str) -> int:
+    """A short stable digest of a text for fingerprints (hash() changes from run to run)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
 def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
@@ -107,13 +112,13 @@ def check_fee(report) -> list[Problem]:
             message = f"{where}没有说明信息处理费的收取情况，可插入：「{sentence}」"
             fix = Fix("插入信息处理费表述", texts=((OTHER, f"{text.rstrip()}\n{sentence}" if text.strip() else sentence),))
         out.append(Problem("R10", WARNING, message, "other", field=field, fix=fix, key="R10:statement",
-                           fingerprint=str(amount)))
+                           fingerprint=f"{amount}|{_crc(text)}"))
     unpaid = report.cells.get(_UNPAID)
     if unpaid and not any(_FEE_PROCEDURE.search(t or "") for t in report.texts.values()):
         out.append(Problem("R10", WARNING, f"{describe(_UNPAID)}为 {unpaid} 件，说明本年发出过收费通知，"
                            f"但正文没有提到信息处理费的收取程序和情况，请在{where}中说明。", "other",
                            cells=(_UNPAID,), field=field, actual=unpaid, key="R10:unpaid",
-                           fingerprint=str(unpaid)))
+                           fingerprint=f"{unpaid}|{_crc(text)}"))
     if amount is not None:
         wrong = sorted({v for v in stated_fees(text) if v != amount})
         if wrong:
@@ -167,4 +172,4 @@ def check_copied(report) -> list[Problem]:
     field = TEXT_PREFIX + PROBLEMS
     return [Problem("R11", WARNING, f"{field_name(field)}有 {percent}% 的内容与上年报告相同（内容雷同），"
                     "请结合本年实际写明存在的问题和改进情况。", "problems", field=field, actual=percent,
-                    key="R11:problems", fingerprint=f"{percent}|{zlib.crc32(this_text.encode('utf-8'))}")]
+                    key="R11:problems", fingerprint=f"{percent}|{_crc(this_text)}")]
