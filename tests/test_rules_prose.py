@@ -110,6 +110,22 @@ def test_review_and_suit_in_one_clause_are_told_apart():
     assert [(s.kind, s.value) for s in st] == [("review", 1)]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("政府信息公开行政复议、行政诉讼案件均为0件。", [("review", 0), ("suit", 0)]),
+    ("因政府信息公开引起的行政复议和行政诉讼各1件。", [("review", 1), ("suit", 1)]),
+    ("全年共受理行政复议案件56件，依法公开复议决定书。", []),          # a 司法局's own work, not table 四
+    ("全年共收到政府信息公开申请及咨询50件。", []),
+    ("2024年，共收到政府信息公开申请15件，其中新收申请13件，上年结转2件。", [("new", 15), ("carry_in", 2)]),
+])
+def test_what_a_sentence_states(text, found):
+    assert [(s.kind, s.value) for s in statements("overview_supervision", text)] == found
+
+
+def test_new_plus_carried_in_is_accepted_when_the_sentence_mentions_last_year():
+    report = with_text("overview_request", "2024年，共收到政府信息公开申请3153件，其中上年结转34件。")
+    assert r9(report) == []
+
+
 def test_blank_table_cells_are_not_compared():
     report = with_text("overview_request", "共收到政府信息公开申请5件。")
     report.set(req("new", "total"), None)

@@ -27,7 +27,7 @@ REQUEST_FIELD = "overview_request"          # 一（二）依申请公开: every
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSES = re.compile(r"(?:[^，,：:（）()]|(?<=[0-9０-９]),(?=[0-9０-９]{3}))+")   # 3,119 stays whole
 _ABOUT_REQUESTS = re.compile(r"信息公开申请|依申请公开|公开申请|申请公开")
-_ABOUT_DISCLOSURE = re.compile(r"公开")
+_ABOUT_DISCLOSURE = re.compile(r"信息公开")     # 行政复议 of other work (a 司法局) is not table 四
 _OTHER_WORK = re.compile(r"12345|热线|处理单|信访|许可|提案|建议|投诉|留言|来信|咨询")
 _KEYWORDS = re.compile(
     r"(?P<carry_in>上一?年度?(?:结转|转入))|(?P<carry_out>结转|顺延)|(?P<review>行政复议)|"
@@ -55,7 +55,13 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
     """(kind, value, keyword position, number position) for every keyword of the clause with a number."""
     hits = list(_KEYWORDS.finditer(clause))
     counts = find_counts(clause)
-    if not hits or not counts or "各" in clause:
+    if not hits or not counts:
+        return []
+    if re.search("[各均都]", clause):      # 行政复议、行政诉讼均为0件: one number for each
+        kinds = {h.lastgroup for h in hits}
+        if len(counts) == 1 and kinds <= {REVIEW, SUIT}:
+            return [(k, counts[0][2], clause.find(w), counts[0][0])
+                    for k, w in ((REVIEW, "行政复议"), (SUIT, "行政诉讼")) if k in kinds]
         return []
     out = []
     for i, hit in enumerate(hits):
