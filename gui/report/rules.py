@@ -41,7 +41,7 @@ def check_cells(report) -> list[Problem]:
             out.append(Problem(
                 "BLANK", ERROR, f"{table.short_name}有 {len(blanks)} 个空白单元格：{named}{more}。"
                 "空白不等于 0，没有发生的请填 0。", table.section, blanks[0], tuple(blanks),
-                expected=_zero(blanks[0]), fix=Fix("空白单元格填 0", cells=tuple((r, _zero(r)) for r in blanks)),
+                fix=Fix("空白单元格填 0", cells=tuple((r, _zero(r)) for r in blanks)),
                 key=f"BLANK:{table.key}", fingerprint=",".join(f"{r.row}.{r.column}" for r in blanks)))
     for ref, value in cells.items():
         if value is not None and not _valid(ref, value):
