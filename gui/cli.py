@@ -76,13 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"gui.commands.{name}")
-        except ModuleNotFoundError as exc:   # a command not yet written (while issues are open)
-            if exc.name != f"gui.commands.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"gui.commands.{name}").register(sub)
     return parser
 
 

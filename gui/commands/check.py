@@ -12,7 +12,7 @@ from ..report import rules
 from ..report.draft_reader import DraftError
 from ..report.form import SECTION_BY_KEY, describe
 from ..report.places import field_name
-from ..report.problems import SEVERITY_LABELS, Problem
+from ..report.problems import SEVERITY_LABELS, Problem, confirmation_text
 from ..report.sources import read_report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -44,7 +44,7 @@ def line(problem: Problem) -> str:
              location(problem), problem.message]
     text = " ".join(p for p in parts if p)
     if problem.confirmed is not None:
-        text += f"（已核实：{problem.confirmed}）" if problem.confirmed else "（已核实）"
+        text += f"（{confirmation_text(problem.confirmed)}）"
     return text
 
 

@@ -10,6 +10,13 @@ from .form import CellRef
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "提示"}
+CONFIRM_PREFIX = "已核实："
+
+
+def confirmation_text(note: str) -> str:
+    """A confirmation note as shown: 「已核实：…」, the prefix once whether or not the note has it."""
+    note = note.strip()
+    return note if note.startswith(CONFIRM_PREFIX) else CONFIRM_PREFIX + note if note else "已核实"
 
 # Where a problem lives when it is not a table cell. Text fields are "text.<TextField key>",
 # 基本信息 fields "info.<Info attribute>", the fee statement "fee.amount_yuan" / "fee.charged".

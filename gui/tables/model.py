@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from ..report import rules
 from ..report.cells import CellError, format_value, parse
 from ..report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
-from ..report.problems import ERROR, WARNING
+from ..report.problems import ERROR, WARNING, confirmation_text
 from .grid import Grid
 
 MarkRole = Qt.ItemDataRole.UserRole + 1     # "error" | "warning" | "blank" | None
@@ -155,7 +155,7 @@ class TableModel(QAbstractTableModel):
             mine = [ref for ref in involved if ref.table == key]
             if not mine:
                 continue
-            note = f"（已核实：{problem.confirmed}）" if problem.confirmed else ""
+            note = f"（{confirmation_text(problem.confirmed)}）" if problem.confirmed else ""
             severity = None if problem.confirmed else (
                 "blank" if problem.rule == BLANK_RULE else problem.severity)
             for ref in mine:

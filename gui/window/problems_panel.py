@@ -7,10 +7,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, Q
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..report.cells import format_value
-from ..report.problems import SEVERITY_LABELS
+from ..report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
 from .steps import STEP_BY_KEY, STEP_KEYS
 
-CONFIRM_PREFIX = "已核实："
 _ERROR_COLOUR = QColor("#b00020")
 _WARNING_COLOUR = QColor("#8a5a00")
 _CONFIRMED_COLOUR = QColor("#6b7280")
@@ -22,7 +21,7 @@ def problem_tooltip(problem) -> str:
     if problem.expected is not None and problem.target is not None and problem.rule != "BLANK":
         text += f"应为 {format_value(problem.expected)}。"
     if problem.confirmed:
-        text += f"\n{problem.confirmed}"
+        text += f"\n{confirmation_text(problem.confirmed)}"
     return text
 
 
@@ -142,7 +141,7 @@ class ProblemsView(QWidget):
         mark = "✖" if p.is_error else ("✔" if p.confirmed else "⚠")
         text = f"{mark} {SEVERITY_LABELS[p.severity]}：{p.message}"
         if p.confirmed:
-            text += f"\n    {p.confirmed}"
+            text += f"\n    {confirmation_text(p.confirmed)}"
         return text
 
     def items(self) -> list[QTreeWidgetItem]:
@@ -192,9 +191,7 @@ class ProblemsView(QWidget):
                                         f"{p.message}\n\n请简要写明核实情况：", text=CONFIRM_PREFIX)
         note = note.strip()
         if ok and note and note != CONFIRM_PREFIX.strip():
-            if not note.startswith(CONFIRM_PREFIX):
-                note = CONFIRM_PREFIX + note
-            self.document.confirm(p, note)
+            self.document.confirm(p, confirmation_text(note))
 
     def _unconfirm_selected(self) -> None:
         p = self.selected_problem()
