@@ -1,6 +1,6 @@
 """Benchmark: a committed cell edit → the table model has announced the updated marks.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_gui_edit.py [--stand-in]
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_gui_edit.py
 On the fully filled 淮安 sample with all three table editors open (as in the wizard), each round
 commits a value into table 三 through the model (what the delegate does on Enter), alternating
 between a value that breaks 勾稽关系 and the correct one, and stops the clock when the model has
@@ -32,11 +32,6 @@ def _percentile(values, p):
 
 def main() -> int:
     app = QApplication.instance() or QApplication([])
-    if "--stand-in" in sys.argv:        # the stand-in R3 check of tests/test_table_marks.py
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import test_table_marks
-        from gui.report import rules as _rules
-        _rules.check, _rules.hints = test_table_marks.fake_check, test_table_marks.fake_hints
     from gui.document import ReportDocument
     from gui.report import rules
     from gui.report.form import CellRef
@@ -75,8 +70,6 @@ def main() -> int:
     to_frame = [one_round(i, "dirty") for i in range(ROUNDS)]
     to_paint = [one_round(i, "full") for i in range(ROUNDS)]
     real_rules = bool(rules.check(_broken(huaian_2024(), ref)))
-    if not real_rules and "--stand-in" not in sys.argv:
-        print("rules.py finds nothing yet; rerun with --stand-in to use the tests' stand-in R3 check")
     print(f"committed edit → marks updated (model dataChanged), {ROUNDS} edits on a full report:")
     print(f"  median {statistics.median(to_marks):.2f} ms, 95th percentile {_percentile(to_marks, 95):.2f} ms")
     for label, times in (("the changed cells repainted (event loop)", to_frame),
