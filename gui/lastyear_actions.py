@@ -115,15 +115,16 @@ def new_from_last(window) -> bool:
 
 # ── 附加或更换上年报告 ─────────────────────────────────────────────────────────────────────
 class SetLastYear(QUndoCommand):
-    """Attach (or change) last year; fills 上年结转 from it when those cells are all blank."""
+    """Attach, change or remove (last=None) last year; attaching fills 上年结转 from it when those
+    cells are all blank, removing leaves the typed figures as they are."""
 
     def __init__(self, document, last):
-        super().__init__("附加上年报告")
+        super().__init__("附加上年报告" if last is not None else "移除上年报告")
         self.document, self.new, self.old = document, last, document.report.last_year
         report = document.report
         carry_in = [CellRef(REQUESTS.key, "carry_in", c.key) for c in REQUESTS.row("carry_in").columns]
         blank = all(report.get(ref) is None for ref in carry_in)
-        self.cells = carry_over(last) if blank else {}
+        self.cells = carry_over(last) if blank and last is not None else {}
         self.old_cells = {ref: report.get(ref) for ref in self.cells}
 
     def redo(self):
@@ -159,6 +160,15 @@ def attach_last_year(window, document) -> bool:
     document.undo_stack.push(command)
     filled = "，并带入了上年结转" if command.cells else ""
     window.statusBar().showMessage(f"已附加上年报告：{last.title}{filled}。", 8000)
+    return True
+
+
+def remove_last_year(window, document) -> bool:
+    last = document.report.last_year
+    if last is None:
+        return False
+    document.undo_stack.push(SetLastYear(document, None))
+    window.statusBar().showMessage(f"已移除上年报告：{last.title}（可撤销）。跨年度检查不再进行。", 8000)
     return True
 
 

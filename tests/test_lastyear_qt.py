@@ -106,6 +106,28 @@ def test_attach_last_year_on_the_info_step_fills_blank_carry_over_and_undoes(win
     assert "尚未附加" in page.last_year_label.text()
 
 
+def test_removing_last_year_stops_cross_year_checks_keeps_the_figures_and_undoes(window, qtbot, monkeypatch,
+                                                                                 tmp_path):
+    this_year = huaian_2024()
+    this_year.info.year = 2025          # its 上年结转 (34 …) disagrees with last year's 103: R5
+    document = open_sample(window, this_year)
+    last = tmp_path / "2024.json"
+    drafts.save(huaian_2024(), last)
+    choose(monkeypatch, last)
+    page = window.wizard.go_to("info")
+    assert not page.remove_last_button.isVisible()
+    page.attach_button.click()
+    assert page.remove_last_button.isVisible()
+    assert any(p.rule == "R5" for p in document.problems)
+    page.remove_last_button.click()
+    assert document.report.last_year is None
+    assert not any(p.rule == "R5" for p in document.problems)
+    assert document.report.row_values("requests", "carry_in")[0] == 34
+    assert "尚未附加" in page.last_year_label.text() and not page.remove_last_button.isVisible()
+    document.undo_stack.undo()
+    assert document.report.last_year.info.year == 2024 and any(p.rule == "R5" for p in document.problems)
+
+
 def test_attaching_keeps_typed_carry_over_and_r5_reports_the_difference(window, qtbot, monkeypatch, tmp_path):
     this_year = huaian_2024()
     this_year.info.year = 2025          # its 上年结转 is 34 …, last year carried 103 over

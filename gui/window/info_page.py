@@ -84,8 +84,13 @@ class InfoPage(Page):
             self.attach_button.setToolTip("附加上年报告后，可检查上年结转、现行有效件数和内容雷同")
             self.attach_button.clicked.connect(
                 lambda: call("lastyear_actions", "attach_last_year", self.window(), self.document))
+            self.remove_last_button = QPushButton("移除上年报告")
+            self.remove_last_button.setToolTip("不再对照上年报告检查；已填写的上年结转数字保留（可撤销）")
+            self.remove_last_button.clicked.connect(
+                lambda: call("lastyear_actions", "remove_last_year", self.window(), self.document))
             row.addWidget(self.last_year_label)
             row.addStretch(1)
+            row.addWidget(self.remove_last_button)
             row.addWidget(self.attach_button)
             self.body.addLayout(row)
             document.problemsChanged.connect(self._show_last_year)
@@ -190,6 +195,7 @@ class InfoPage(Page):
         last = self.document.report.last_year
         self.last_year_label.setText(
             f"已附加上年报告：{last.title}" if last is not None else "尚未附加上年报告（可选）")
+        self.remove_last_button.setVisible(last is not None)
 
     def _opening_text(self) -> str:
         report = self.document.report
