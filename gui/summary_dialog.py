@@ -68,9 +68,8 @@ class SummaryDialog(QDialog):
         text = f"{s.year or '（未知）'}年：已汇总 {len(s.units)} 个单位"
         text += f"，{len(s.refused)} 个文件未汇总（原因见下表）。" if s.refused else "。"
         self.heading.setText(text)
-        self.status.setText(f"注意：有 {s.partial_cells} 个单元格在部分单位中为空白，合计只含已填写的单位。"
-                            if s.partial_cells else "")
-        self.status.setVisible(bool(s.partial_cells))
+        self.status.setText("\n".join(f"注意：{caution}" for caution in s.cautions))
+        self.status.setVisible(bool(s.cautions))
         rows = []
         for u in s.units:
             state = f"已汇总，{u.errors} 个错误" if u.errors else "已汇总，无错误"

@@ -112,3 +112,17 @@ def test_cli_with_nothing_to_sum_exits_2(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_a_summary_summed_again_with_its_own_units_is_pointed_out(tmp_path):
+    paths = _units(tmp_path)
+    first = summarise(paths)
+    assert first.cautions == []
+    nested = tmp_path / "上次汇总.json"
+    drafts.save(first.report, nested)
+    again = summarise(paths + [nested])
+    assert len(again.units) == 5                    # still summed: the county decides
+    assert any("上次汇总.json" in c and "4 个单位的汇总" in c and "重复计算" in c for c in again.cautions)
+    result = subprocess.run([sys.executable, "main.py", "summary", *map(str, paths), str(nested), "-o",
+                             str(tmp_path / "再汇总.xlsx")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "重复计算" in result.stdout

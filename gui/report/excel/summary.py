@@ -6,6 +6,7 @@ read is refused by name with the reason; the others are still summed.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,8 @@ from ..model import Info, Report
 from ..problems import ERROR
 from .writing import save_atomically
 
+SUMMARY_ORGAN = "汇总（{}个单位）"
+_SUMMARY_ORGAN = re.compile(r"汇总（(\d+)个单位）")
 UNITS_SHEET = "各单位"
 REFUSED_SHEET = "未汇总的文件"
 _T = form.REQUESTS_COLUMNS[-1].key
@@ -60,6 +63,19 @@ class Summary:
     units: list[Unit] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     partial_cells: int = 0       # cells blank in some unit: their sum covers only the others
+
+    @property
+    def cautions(self) -> list[str]:
+        """What the county should look at before trusting the totals (Chinese sentences)."""
+        out = []
+        if self.partial_cells:
+            out.append(f"有 {self.partial_cells} 个单元格在部分单位中为空白，合计只含已填写的单位。")
+        for unit in self.units:
+            nested = _SUMMARY_ORGAN.fullmatch(unit.report.info.organ.strip())
+            if nested:
+                out.append(f"「{unit.path.name}」本身是 {nested.group(1)} 个单位的汇总；"
+                           "如果这些单位的报告也在本次汇总中，它们会被重复计算。")
+        return out
 
 
 def _read(path: Path) -> Report:
@@ -114,7 +130,7 @@ def summarise(paths, year: int | None = None, read=_read, check=None) -> Summary
 
 def _total(units: list[Unit], year: int | None) -> Report:
     levels = Counter(u.report.info.level for u in units)
-    report = Report(Info(organ=f"汇总（{len(units)}个单位）", year=year,
+    report = Report(Info(organ=SUMMARY_ORGAN.format(len(units)), year=year,
                          level=levels.most_common(1)[0][0] if levels else form.LEVELS[0]))
     for ref in form.ALL_CELLS:
         values = [v for u in units if (v := u.report.get(ref)) is not None]
@@ -132,8 +148,7 @@ def _total(units: list[Unit], year: int | None) -> Report:
 def describe(summary: Summary) -> list[str]:
     """The result in Chinese lines, for the command line and the dialog."""
     lines = [f"{summary.year or '（未知）'}年汇总：{len(summary.units)} 个单位。"]
-    if summary.partial_cells:
-        lines.append(f"注意：有 {summary.partial_cells} 个单元格在部分单位中为空白，合计只含已填写的单位。")
+    lines += [f"注意：{caution}" for caution in summary.cautions]
     for unit in summary.units:
         errors = f"{unit.errors} 个错误" if unit.errors else "无错误"
         lines.append(f"  {unit.report.info.organ or unit.path.name}（{unit.path.name}）：{errors}，"
