@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from .report.cells import format_value
+from .window.dialogs import ask_save_path
 from .report.excel.ledger_import import LedgerImport, read_ledger
 from .report.excel.ledger_template import write_template as write_template_file
 from .report.excel.safety import ExcelError
@@ -41,12 +42,9 @@ def write_template(parent) -> Path | None:
     """Ask where to save the ledger template and write it; returns the file or None."""
     year = _report_year(parent)
     name = f"依申请公开登记台账{year or ''}.xlsx"
-    chosen, _ = QFileDialog.getSaveFileName(parent, "保存台账模板", str(Path(_folder()) / name), XLSX_FILTER)
-    if not chosen:
+    path = ask_save_path(parent, "保存台账模板", Path(_folder()) / name, XLSX_FILTER, ".xlsx")
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
     try:
         write_template_file(path, year)
     except ExcelError as exc:

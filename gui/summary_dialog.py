@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from .report.cells import format_value
+from .window.dialogs import ask_save_path
 from .report.excel.safety import ExcelError
 from .report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
 
@@ -99,12 +100,9 @@ class SummaryDialog(QDialog):
     def save(self) -> Path | None:
         year = self.summary.year or ""
         default = Path(_folder()) / f"{year}年政府信息公开工作年度报告汇总.xlsx"
-        chosen, _ = QFileDialog.getSaveFileName(self, "保存汇总表", str(default), "Excel 工作簿 (*.xlsx)")
-        if not chosen:
+        path = ask_save_path(self, "保存汇总表", default, "Excel 工作簿 (*.xlsx)", ".xlsx")
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
         try:
             export_summary(self.summary, path)
         except ExcelError as exc:

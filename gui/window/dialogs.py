@@ -1,7 +1,9 @@
 """The window's questions and messages, in Chinese, with the buttons named by what they do."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
@@ -50,3 +52,12 @@ def show_error(parent, title: str, text: str) -> None:
 
 def show_info(parent, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_save_path(parent, title: str, suggested, file_filter: str, suffix: str) -> Path | None:
+    """The save dialog; `suffix` is added when the clerk typed a name without it."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -100,12 +100,9 @@ class FilesMixin:
         if doc is None:
             return False
         suggested = doc.path or Path(_last_folder()) / f"{doc.report.title.replace('____', '')}.json"
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
-        if not path:
+        path = dialogs.ask_save_path(self, "另存为", suggested, DRAFT_FILTER, ".json")
+        if path is None:
             return False
-        path = Path(path)
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
         if not self._write(path):
             return False
         doc.set_path(path)
