@@ -1,5 +1,5 @@
-"""Recovery copies: the open report saved every 30 s, two seconds after the last edit and on every
-step change, to the user's data folder (never over the user's own file); removed on a clean close,
+"""Recovery copies: the open report saved every 30 s, at most two seconds after an edit (even while
+the clerk keeps typing) and on every step change, to the user's data folder (never over the user's own file); removed on a clean close,
 offered again after a crash.
 
 Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
@@ -115,13 +115,18 @@ class Autosaver(QObject):
     def watch(self, document) -> None:
         if self.document is not None:
             self.document.undo_stack.cleanChanged.disconnect(self._clean_changed)
-            self.document.problemsChanged.disconnect(self.quiet.start)
+            self.document.problemsChanged.disconnect(self._soon)
         self.document = document
         self._saved_revision = None
         document.undo_stack.cleanChanged.connect(self._clean_changed)
-        document.problemsChanged.connect(self.quiet.start)      # after every change
+        document.problemsChanged.connect(self._soon)            # after every change
         if not document.modified:
             self.remove()
+
+    def _soon(self) -> None:
+        # Not restarted by later edits: continuous typing must not postpone the copy indefinitely.
+        if not self.quiet.isActive():
+            self.quiet.start()
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
