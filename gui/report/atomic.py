@@ -49,6 +49,8 @@ def reason(exc: OSError, path: Path) -> str:
         return f"「{path}」是一个文件夹，不能作为文件保存。"
     if code == errno.ENAMETOOLONG:
         return f"文件名或路径过长，无法保存「{name}」。"
+    if code == errno.ELOOP:
+        return f"「{name}」是一个指向自身的快捷方式（符号链接），无法保存。请换一个文件名保存。"
     detail = exc.strerror or type(exc).__name__
     return f"保存「{name}」失败：{detail}。原文件未被改动。"
 
@@ -69,6 +71,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new hidden ".<name>.<random>.tmp" beside the target: never listed or opened as a draft."""
     for _ in range(100):
         temp = folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
         try:
@@ -80,51 +83,86 @@ def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
-def _keep_backup(path: Path) -> None:
-    bak = backup_path(path)
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)         # may write less than asked (a nearly full disk)
+        if written <= 0:                     # no progress and no error: do not spin forever
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def _remove(temp: Path | None) -> None:
+    if temp is not None:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+
+
+def _prepare_backup(path: Path) -> Path:
+    """The current version under a hidden temporary name, renamed to <name>.bak only once the new
+    version is in place: a failed save keeps the previous backup, a failed copy leaves nothing."""
+    fd, temp = _open_temp(path.parent, backup_path(path).name)
+    os.close(fd)
     try:
-        bak.unlink()
-    except FileNotFoundError:
-        pass
+        try:
+            temp.unlink()
+            os.link(path, temp)      # cheap: the old file's data stays under the backup name
+        except OSError:
+            shutil.copy2(path, temp)
+    except BaseException:
+        _remove(temp)
+        raise
+    return temp
+
+
+def _real_target(path: Path) -> Path:
+    """A link is kept and the file it points to is written."""
+    if not path.is_symlink():
+        return path
     try:
-        os.link(path, bak)          # cheap: the old file's data stays under the backup name
-    except OSError:
-        shutil.copy2(path, bak)
+        return path.resolve()
+    except RuntimeError:                 # Python < 3.13 reports a link loop this way
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, *, backup: bool = True) -> None:
     """Replace `path` with `data` in one step, keeping the old version as <name>.bak."""
     path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()       # replace the file the link points to, keep the link
-    folder = path.parent
-    temp: Path | None = None
+    temp = old = None
     try:
+        path = _real_target(path)
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        folder = path.parent
         fd, temp = _open_temp(folder, path.name)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if path.exists():
             try:
                 os.chmod(temp, path.stat().st_mode & 0o7777)
             except OSError:
                 pass
             if backup:
-                _keep_backup(path)
+                old = _prepare_backup(path)
         os.replace(temp, path)
         temp = None
+        if old is not None:
+            try:
+                os.replace(old, backup_path(path))
+                old = None
+            except OSError:
+                pass                 # saved; only the backup stays one version older
         _fsync_folder(folder)
     except OSError as exc:
         raise SaveError(reason(exc, path)) from exc
     finally:
-        if temp is not None:
-            try:
-                temp.unlink()
-            except OSError:
-                pass
+        _remove(temp)
+        _remove(old)
 
 
 __all__ = ["SaveError", "write_atomic", "backup_path", "BACKUP_SUFFIX"]

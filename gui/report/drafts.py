@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,9 +89,21 @@ def dumps(report: Report, saved_at: str | None = None) -> str:
     return _pretty(to_json(report, saved_at)) + "\n"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encode(text: str) -> bytes:
+    """UTF-8 bytes of a draft's text. A lone surrogate (only a damaged draft holds one: "\\ud800" is
+    valid JSON) cannot be UTF-8, so it is written as that same JSON escape and reads back unchanged."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
 def save(report: Report, path: str | os.PathLike) -> None:
     """Write the draft atomically; the previous version stays as <name>.bak. Raises SaveError."""
-    write_atomic(path, dumps(report).encode("utf-8"))
+    write_atomic(path, encode(dumps(report)))
 
 
 # ── reading ──────────────────────────────────────────────────────────────────────────────
