@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from window_support import app_env, open_sample, type_text  # noqa: F401
+from window_support import app_env, open_sample, show_active, type_text  # noqa: F401
 
 QUIET_MS = 300
 
@@ -19,7 +19,7 @@ def typing_window(app_env, qtbot, monkeypatch):
     monkeypatch.setenv("NIANBAO_AUTOSAVE_QUIET_MS", str(QUIET_MS))
     from gui.window.main_window import MainWindow
     win = MainWindow()
-    win.show()
+    show_active(win, qtbot)
     yield win
     win.document.undo_stack.setClean()
     win.close()

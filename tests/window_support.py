@@ -22,12 +22,22 @@ def app_env(tmp_path, monkeypatch, qapp):
 def window(app_env, qtbot):
     from gui.window.main_window import MainWindow
     win = MainWindow()
-    win.show()
+    show_active(win, qtbot)
     yield win
     if win.document is not None:
         win.document.undo_stack.setClean()      # no prompt while tearing down
     win.close()
     win.deleteLater()
+
+
+def show_active(win, qtbot) -> None:
+    """Shown and active, as a clerk's window is: shortcuts (Ctrl+Z, Ctrl+O …) only reach the active
+    window. Offscreen it always is; on a real X server without a window manager it must be asked."""
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.raise_()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
 
 def open_sample(window, report=None, path=None):
