@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from .cells import CellError, parse
-from .form import (COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, RESULTS,
+from .form import (COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT, RESULTS,
                    TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
 from .model import Confirmation, Report
 from .places import OPENING, text_name
@@ -20,6 +20,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_YUAN_DIGITS = 12
+_MAX_EXPONENT = 64         # a JSON number's exponent; any real amount is far inside
 _INFO_TEXTS = ("organ", "compiler", "address", "postcode", "phone")
 
 
@@ -125,6 +126,9 @@ class _Reader:
     def decimal(self, value, where: str, unit: str) -> Decimal:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, Decimal) and not -_MAX_EXPONENT <= value.as_tuple().exponent <= _MAX_EXPONENT:
+            # 1e999999999 is 11 bytes in the file but a billion digits written out in full
+            self.fail(f"{where}的值{_spaced(value)}无效：数值超出范围（单位：{unit}）。")
         text = format(value, "f") if isinstance(value, Decimal) else value
         if not isinstance(text, str) or not _DECIMAL.fullmatch(text):
             self.fail(f"{where}的值{_spaced(value)}无效：应为不带单位的数字字符串（单位：{unit}），"
@@ -143,6 +147,9 @@ class _Reader:
 
     def cell(self, report: Report, ref: CellRef, value, kind: str) -> None:
         if value is None:
+            return
+        if kind == COUNT and type(value) is int and 0 <= value <= MAX_COUNT:
+            report.set(ref, value)        # the usual case, without building a message for each cell
             return
         where = describe(ref)
         if kind == FEE:

@@ -1,13 +1,12 @@
 """Drafts in the window: new, open, save, save as, recent files and restoring a recovery copy."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from ..report.model import Info, Report
+from ..report.model import Info, Report, report_year_being_prepared
 from . import dialogs
 from .autosave import orphaned_recoveries
 from .optional import available, call
@@ -51,7 +50,7 @@ class FilesMixin:
     def new_report(self) -> bool:
         if not self.maybe_save():
             return False
-        report = Report(Info(year=dt.date.today().year - 1))
+        report = Report(Info(year=report_year_being_prepared()))
         return self.open_report(report, None, ask=False)
 
     def open_dialog(self) -> bool:
