@@ -1,13 +1,16 @@
 """Drafts in the window: save, open, recent files, the unsaved-changes prompt, unreadable files."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from gui.report import drafts
 from gui.report.form import CellRef
+from gui.report.model import report_year_being_prepared
 from gui.report.samples import huaian_2024
 from window_support import answer_next_box, app_env, open_sample, type_into_cell, window  # noqa: F401
 
@@ -107,3 +110,20 @@ def test_window_size_and_position_are_remembered(app_env, qtbot):
     second = MainWindow()
     assert (second.width(), second.height()) == (700, 500)
     second.autosaver.close()
+
+
+@pytest.mark.parametrize("today, year", [
+    (dt.date(2026, 1, 10), 2025),       # January: last year's report is due on the 31st
+    (dt.date(2026, 10, 31), 2025),
+    (dt.date(2026, 11, 1), 2026),       # from November the clerk prepares this year's
+    (dt.date(2026, 12, 31), 2026),
+])
+def test_the_year_being_prepared(today, year):
+    assert report_year_being_prepared(today) == year
+
+
+def test_new_report_from_the_start_page_is_for_the_year_being_prepared(window, qtbot):
+    qtbot.mouseClick(window.start_page.buttons["new"], Qt.MouseButton.LeftButton)
+    info = window.wizard.page("info")
+    assert window.document.report.info.year == report_year_being_prepared()
+    assert f"{report_year_being_prepared()}年政府信息公开工作年度报告" in info.title.text()

@@ -14,6 +14,15 @@ from .cells import Value
 from .form import ALL_CELLS, LEVELS, TABLE_BY_KEY, TEXT_FIELDS, CellRef, kind_of, title_of, FEE
 
 
+# From November the report being prepared is this year's (it is due by 31 January); before, last year's.
+PREPARING_FROM_MONTH = 11
+
+
+def report_year_being_prepared(today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    return today.year if today.month >= PREPARING_FROM_MONTH else today.year - 1
+
+
 @dataclass
 class Info:
     organ: str = ""                      # 机关全称
