@@ -26,6 +26,7 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.report = report if report is not None else Report()
         self.path = Path(path) if path is not None else None
+        self.disk_stamp = None         # the file as opened or last saved (gui/window/files.py)
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self.revision = 0              # bumps on every applied change (autosave compares it)

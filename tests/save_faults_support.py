@@ -1,9 +1,10 @@
-"""A disk that fails on request: wraps the os calls of gui/report/atomic.py for one folder.
+"""A disk that fails on request: wraps the os calls of gui/report/atomic.py for some folders.
 
 Each step of write_atomic has a name (see STEPS); `disk.fail(step, error)` makes that step raise,
 `disk.space` is how many bytes still fit before os.write reports a full disk, and `disk.chunk`
 makes os.write write at most that many bytes per call (a short write). Calls outside the folder
 go straight through, so pytest and everything else keep working while the test runs.
+(Qt writes through its own C++ calls, never through these.)
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ def os_error(code: int) -> OSError:
 
 
 class FaultyDisk:
-    def __init__(self, monkeypatch, folder: Path):
-        self.folder = Path(folder)
+    def __init__(self, monkeypatch, *folders: Path):
+        self.folders = {Path(f) for f in folders}
         self.failing: dict[str, BaseException] = {}
         self.steps: list[str] = []
         self.space: int | None = None
@@ -47,7 +48,7 @@ class FaultyDisk:
             raise self.failing[step]
 
     def _ours(self, path) -> bool:
-        return Path(os.fsdecode(path)).parent == self.folder
+        return Path(os.fsdecode(path)).parent in self.folders
 
     def _open(self, path, flags, mode=0o777, **kwargs):
         if self._ours(path) and os.fsdecode(path).endswith(".tmp") and flags & os.O_CREAT:
@@ -55,7 +56,7 @@ class FaultyDisk:
             fd = _REAL["open"](path, flags, mode, **kwargs)
             self._temp_fds.add(fd)
             return fd
-        if Path(os.fsdecode(path)) == self.folder:
+        if Path(os.fsdecode(path)) in self.folders:
             self._step("open folder")
             fd = _REAL["open"](path, flags, mode, **kwargs)
             self._folder_fds.add(fd)

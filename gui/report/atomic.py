@@ -3,13 +3,17 @@
 The new bytes go to a temporary file in the same folder, are flushed and fsynced, and then replace
 the old file in one step (os.replace). The previous version is kept as "<name>.bak". Any failure
 raises SaveError with a Chinese message; the previous file is then untouched.
+
+file_stamp()/changed_since() notice another program writing a file after it was opened or saved.
 """
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import secrets
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 BACKUP_SUFFIX = ".bak"
@@ -165,4 +169,39 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, backup: bool = True) -
         _remove(old)
 
 
-__all__ = ["SaveError", "write_atomic", "backup_path", "BACKUP_SUFFIX"]
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as it was when it was opened or saved."""
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def file_stamp(path: str | os.PathLike) -> FileStamp | None:
+    """None when the file cannot be read."""
+    try:
+        info = os.stat(path)
+        with open(path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    return FileStamp(info.st_size, info.st_mtime_ns, digest)
+
+
+def changed_since(path: str | os.PathLike, stamp: FileStamp | None) -> bool:
+    """True when the file at `path` is no longer the one `stamp` describes (stamp None: a file
+    nothing is known about). A file that is gone has nothing to lose; one merely touched is the same."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if stamp is None:
+        return True
+    if (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
+        return False
+    now = file_stamp(path)
+    return now is None or now.sha256 != stamp.sha256
+
+
+__all__ = ["SaveError", "write_atomic", "backup_path", "BACKUP_SUFFIX", "FileStamp", "file_stamp",
+           "changed_since"]

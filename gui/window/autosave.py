@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
+from ..report.atomic import FileStamp
+
 RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
 INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
 INTERVAL_MS = 30_000
@@ -42,6 +44,8 @@ class Recovery:
     file: Path | None          # the user's file it belongs to (None: never saved)
     saved_at: str
     draft: dict
+    file_stamp: FileStamp | None = None     # the user's file as that window knew it
+
 
     @property
     def saved_at_text(self) -> str:
@@ -63,10 +67,20 @@ def _lock_path(copy: Path) -> Path:
     return copy.with_suffix(".lock")
 
 
+def _stamp_from(value) -> FileStamp | None:
+    try:
+        return FileStamp(int(value["size"]), int(value["mtime_ns"]), str(value["sha256"]))
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
 def orphaned_recoveries() -> list[Recovery]:
     """Copies left by windows that are no longer running, newest first."""
     found = []
-    folder = recovery_dir()
+    try:
+        folder = recovery_dir()
+    except OSError:
+        return []                                         # nothing could have been saved there
     for lock_path in folder.glob("recovery-*.lock"):     # locks of sessions that never wrote a copy
         if not lock_path.with_suffix(".json").exists():
             lock = QLockFile(str(lock_path))
@@ -84,7 +98,8 @@ def orphaned_recoveries() -> list[Recovery]:
             if data.get("format") != FORMAT_ID:
                 continue
             file = Path(data["file"]) if data.get("file") else None
-            found.append(Recovery(copy, file, data.get("saved_at", ""), data["draft"]))
+            found.append(Recovery(copy, file, data.get("saved_at", ""), data["draft"],
+                                  _stamp_from(data.get("file_stamp"))))
         except (OSError, ValueError, KeyError, TypeError):
             continue                      # unreadable: leave it for the user to find
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
@@ -99,10 +114,18 @@ class Autosaver(QObject):
         self.document = None
         self._saved_revision = None
         name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
-        self.copy = recovery_dir() / f"{name}.json"
-        self.lock = QLockFile(str(_lock_path(self.copy)))
-        self.lock.setStaleLockTime(0)
-        self.lock.tryLock(0)
+        self.copy: Path | None = None
+        self.lock: QLockFile | None = None
+        self.unavailable = ""            # why there are no recovery copies in this session
+        try:
+            self.copy = recovery_dir() / f"{name}.json"
+        except OSError as exc:           # e.g. a read-only profile: the window must still open
+            self.unavailable = (f"无法创建自动保存的文件夹「{exc.filename or ''}」，本次不会自动保存"
+                                "恢复副本，请记得随时保存。")
+        else:
+            self.lock = QLockFile(str(_lock_path(self.copy)))
+            self.lock.setStaleLockTime(0)
+            self.lock.tryLock(0)
         self.timer = QTimer(self)
         self.timer.setInterval(int(os.environ.get(INTERVAL_ENV, INTERVAL_MS)))
         self.timer.timeout.connect(self.save_now)
@@ -122,6 +145,9 @@ class Autosaver(QObject):
         document.problemsChanged.connect(self._soon)            # after every change
         if not document.modified:
             self.remove()
+        bar = getattr(self.parent(), "statusBar", None)
+        if self.unavailable and bar is not None:
+            bar().showMessage(self.unavailable)
 
     def _soon(self) -> None:
         # Not restarted by later edits: continuous typing must not postpone the copy indefinitely.
@@ -135,16 +161,19 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         """Write the copy when there are unsaved changes not yet in it; True when written."""
         doc = self.document
-        if doc is None or not doc.modified or doc.revision == self._saved_revision:
+        if (self.copy is None or doc is None or not doc.modified
+                or doc.revision == self._saved_revision):
             return False
         from ..report.atomic import SaveError, write_atomic
         from ..report.drafts import to_json
         data = {"format": FORMAT_ID, "version": 1,
                 "file": str(doc.path) if doc.path is not None else None,
+                "file_stamp": vars(doc.disk_stamp) if doc.disk_stamp is not None else None,
                 "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
                 "pid": os.getpid(), "draft": to_json(doc.report)}
         try:
-            write_atomic(self.copy, json.dumps(data, ensure_ascii=False).encode("utf-8"), backup=False)
+            # ASCII escapes: any text, even a lone surrogate from a damaged draft, can be written
+            write_atomic(self.copy, json.dumps(data).encode("ascii"), backup=False)
         except SaveError:
             return False                  # the next attempt may succeed; never bother the user
         self._saved_revision = doc.revision
@@ -152,12 +181,17 @@ class Autosaver(QObject):
         return True
 
     def remove(self) -> None:
-        self.copy.unlink(missing_ok=True)
         self._saved_revision = None
+        if self.copy is not None:
+            try:
+                self.copy.unlink(missing_ok=True)
+            except OSError:
+                pass                      # a copy that cannot be removed is offered once more
 
     def close(self) -> None:
         """A clean close: no copy, no lock."""
         self.timer.stop()
         self.quiet.stop()
         self.remove()
-        self.lock.unlock()
+        if self.lock is not None:
+            self.lock.unlock()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
+OVERWRITE, SAVE_AS = "overwrite", "save_as"
 
 
 def _ask(parent, title: str, text: str, buttons, default: str, icon=QMessageBox.Icon.Question,
@@ -44,6 +45,18 @@ def ask_restore(parent, recovery) -> str:
                  (DISCARD, "丢弃", QMessageBox.ButtonRole.DestructiveRole),
                  (LATER, "以后再说", QMessageBox.ButtonRole.RejectRole)), RESTORE,
                 informative="恢复后请检查内容并保存；在您保存之前，原文件不会被改动。")
+
+
+def ask_file_changed(parent, name: str) -> str:
+    """覆盖 / 另存为 / 取消 when another program wrote the file after it was opened here."""
+    return _ask(parent, "文件已被其他程序修改",
+                f"「{name}」在打开之后已被其他程序（或另一个年报助手窗口）修改。要用这里的内容覆盖它吗？",
+                ((OVERWRITE, "覆盖", QMessageBox.ButtonRole.AcceptRole),
+                 (SAVE_AS, "另存为…", QMessageBox.ButtonRole.ActionRole),
+                 (CANCEL, "取消", QMessageBox.ButtonRole.RejectRole)), SAVE_AS,
+                icon=QMessageBox.Icon.Warning,
+                informative=f"覆盖后，对方保存的内容保留在「{name}.bak」中；"
+                            "另存为会把这里的内容存成另一个文件，两份都保留。")
 
 
 def show_error(parent, title: str, text: str) -> None:

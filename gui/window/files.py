@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
+from ..report.atomic import changed_since, file_stamp
 from ..report.model import Info, Report, report_year_being_prepared
 from . import dialogs
 from .autosave import orphaned_recoveries
@@ -83,6 +84,7 @@ class FilesMixin:
         if opened:
             _remember_folder(path)
             if is_draft:
+                self.document.disk_stamp = file_stamp(path)
                 add_recent(path)
         return opened
 
@@ -92,6 +94,12 @@ class FilesMixin:
             return False
         if doc.path is None:
             return self.save_as()
+        if changed_since(doc.path, doc.disk_stamp):        # another program wrote it since
+            answer = dialogs.ask_file_changed(self, doc.path.name)
+            if answer == dialogs.SAVE_AS:
+                return self.save_as()
+            if answer != dialogs.OVERWRITE:
+                return False
         return self._write(doc.path)
 
     def save_as(self) -> bool:
@@ -113,8 +121,10 @@ class FilesMixin:
         try:
             save(self.document.report, path)
         except SaveError as exc:
-            dialogs.show_error(self, "保存失败", str(exc))
+            dialogs.show_error(self, "保存失败", f"{exc}\n\n填写的内容仍在窗口中，没有丢失；"
+                               "可以用「另存为」保存到其他位置。")
             return False
+        self.document.disk_stamp = file_stamp(path)
         self.document.undo_stack.setClean()
         self.autosaver.remove()
         add_recent(path)
@@ -135,6 +145,8 @@ class FilesMixin:
                     dialogs.show_error(self, "无法恢复", f"自动保存的内容已损坏，无法恢复：{exc}")
                     continue
                 if self.open_report(report, recovery.file, modified=True):
+                    # the file as the lost session knew it: saving over a newer one asks first
+                    self.document.disk_stamp = recovery.file_stamp
                     self.autosaver.save_now()       # our own copy first, then drop the old one
                     recovery.discard()
                     return True
