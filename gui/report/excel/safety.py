@@ -1,25 +1,25 @@
 """Opening workbooks from others safely: size and zip-bomb limits before openpyxl inflates anything.
 
-An .xlsx is a zip archive. The declared uncompressed size of every entry is checked against the
-limits below before openpyxl reads a byte of XML (zipfile never inflates an entry past its declared
-size, so the declared sizes are a real bound). openpyxl parses XML with defusedxml when it is
-installed; we refuse to open anything if it is not, so entity attacks cannot reach the parser.
+An .xlsx is a zip archive; gui/report/zipguard.py checks it (declared and real sizes, entry count,
+ratios, DOCTYPEs) before openpyxl reads a byte of XML. openpyxl parses XML with defusedxml when it
+is installed; we refuse to open anything if it is not, so entity attacks cannot reach the parser.
 """
 from __future__ import annotations
 
 import os
 import re
-import zipfile
 from pathlib import Path
 
+from .. import zipguard
 from ..draft_reader import DraftError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
 MAX_FULL_LOAD_BYTES = 64 * 1024 * 1024        # normal (not read-only) mode keeps every cell in memory
-MAX_ENTRIES = 5000
-MAX_RATIO = 1000                              # inflated / compressed, for entries over 1 MB
+MAX_ENTRIES = zipguard.MAX_ENTRIES
+MAX_RATIO = zipguard.MAX_RATIO
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+_KIND = "Excel 工作簿"
 
 
 class ExcelError(DraftError):
@@ -31,43 +31,32 @@ def _name(path: Path) -> str:
 
 
 def check_archive(path: str | os.PathLike, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> None:
-    """Raise ExcelError unless `path` looks like a workbook within the limits. Inflates nothing."""
+    """Raise ExcelError unless `path` looks like a workbook within the limits."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ExcelError(f"找不到文件「{_name(path)}」。") from None
-    except OSError as exc:
-        raise ExcelError(f"无法读取文件「{_name(path)}」：{exc.strerror or exc}。") from None
-    if path.is_dir():
-        raise ExcelError(f"「{_name(path)}」是文件夹，不是 Excel 工作簿。")
-    if size > MAX_FILE_BYTES:
-        raise ExcelError(f"文件「{_name(path)}」过大（{size // (1024 * 1024)} MB，上限 "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB），已拒绝打开。")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ExcelError(_not_a_workbook(path)) from None
-    if len(infos) > MAX_ENTRIES:
-        raise ExcelError(f"文件「{_name(path)}」包含的部件过多（{len(infos)} 个），可能是恶意文件，已拒绝打开。")
-    total = sum(i.file_size for i in infos)
-    if total > max_uncompressed:
-        if max_uncompressed < MAX_UNCOMPRESSED_BYTES and total <= MAX_UNCOMPRESSED_BYTES:
+
+    def looks_like_a_workbook(infos) -> None:
+        total = sum(i.file_size for i in infos)
+        if total > max_uncompressed:
             raise ExcelError(f"文件「{_name(path)}」内容过多（解压后约 {total // (1024 * 1024)} MB），"
                              "不像是年报表格；台账请用「从台账导入」。")
-        raise ExcelError(f"文件「{_name(path)}」解压后过大（约 {total // (1024 * 1024)} MB），"
-                         "可能是恶意文件（压缩炸弹），已拒绝打开。")
-    for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ExcelError(f"文件「{_name(path)}」的压缩比异常，可能是恶意文件（压缩炸弹），已拒绝打开。")
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise ExcelError(_not_a_workbook(path))
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            raise ExcelError(_not_a_workbook(path))
+
+    limits = zipguard.Limits(MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ENTRIES, MAX_RATIO)
+    try:
+        zipguard.check(path, limits, looks_like_a_workbook)
+    except zipguard.Refused as refused:
+        if refused.reason in ("ole", "not_zip"):
+            raise ExcelError(_not_a_workbook(path, ole=refused.reason == "ole")) from None
+        raise ExcelError(refused.message(_name(path), _KIND)) from None
 
 
-def _not_a_workbook(path: Path) -> str:
+def _not_a_workbook(path: Path, ole: bool = False) -> str:
     suffix = Path(path).suffix.lower()
+    if ole and suffix == ".xlsx":
+        return (f"「{_name(path)}」设置了打开密码（加密），或是改了扩展名的旧版 Excel（.xls）文件：请在 Excel 或 "
+                "WPS 中取消密码、另存为 .xlsx 后再导入。")
     if suffix == ".xls":
         return f"「{_name(path)}」是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"
     if suffix == ".et":
