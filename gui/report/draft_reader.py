@@ -203,6 +203,11 @@ class _Reader:
             report.confirmations[key] = Confirmation(note, fingerprint)
 
 
+def fee_yuan(value) -> Decimal:
+    """A 信息处理费 amount (元) as a draft holds it, for the importers; raises DraftError."""
+    return _Reader().decimal(value, f"信息处理费「{FEE_LABELS['fee_yuan']}」", "元")
+
+
 _BODY_KEYS = ("info", "texts", "opening", "opening_enabled", "fee", "confirmations") + tuple(
     t.key for t in TABLES)
 _TOP_KEYS = ("format", "version", "app", "saved_at", "last_year") + _BODY_KEYS

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .form import (APPEALS, APPEALS_COLUMNS, APPLICANT_COLUMNS, DETAIL_ROWS, REQUESTS, REQUESTS_COLUMNS,
-                   RESULTS, TABLE_BY_KEY, CellRef, column_of)
+from .form import (APPEALS, APPEALS_COLUMNS, APPLICANT_COLUMNS, DETAIL_ROWS, MAX_COUNT, REQUESTS,
+                   REQUESTS_COLUMNS, RESULTS, TABLE_BY_KEY, CellRef, column_of)
 from .problems import ERROR, Fix, Problem
 
 TOTAL = REQUESTS_COLUMNS[-1].key          # "total": the 总计 column of 三 and 四, and 三's （七）总计 row
@@ -120,7 +120,9 @@ def evaluate(cells: dict[CellRef, object]) -> list[Problem]:
             continue
         expected = _expected(rel, cells)
         ok = expected >= 0
-        fix = Fix(f"填入 {expected}", cells=((rel.target, expected),)) if ok and rel.fixable else None
+        # A total above MAX_COUNT could not be typed, and a draft holding it could not be reopened.
+        fixable = ok and rel.fixable and expected <= MAX_COUNT
+        fix = Fix(f"填入 {expected}", cells=((rel.target, expected),)) if fixable else None
         out.append(Problem(rel.rule, ERROR, _message(rel, lv, rv), rel.step, rel.target, rel.cells,
                            expected=expected if ok else None, actual=cells[rel.target], fix=fix,
                            key=rel.key, fingerprint=",".join(map(str, lv)) + "|" + ",".join(map(str, rv))))
@@ -136,6 +138,6 @@ def hints(cells: dict[CellRef, object]) -> dict[CellRef, int]:
         if any(cells[r] is None for r in rel.cells if r != rel.target):
             continue
         value = _expected(rel, cells)
-        if value >= 0:
+        if 0 <= value <= MAX_COUNT:
             out[rel.target] = value
     return out

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from ..draft_reader import DraftError, fee_yuan
 from ..form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY
 from ..model import Report
 from .labels import normalise
@@ -111,7 +112,11 @@ def take_sign_off(lines: list[str], report: Report, result: ImportResult) -> lis
 def take_fee(text: str, report: Report, result: ImportResult) -> None:
     amounts = {Decimal(m) for m in _FEE.findall(text)}
     if len(amounts) == 1:
-        report.fee.amount_yuan = amounts.pop()
+        try:
+            report.fee.amount_yuan = fee_yuan(format(amounts.pop(), "f"))
+        except DraftError as exc:          # a draft could not hold it: it would not reopen
+            result.missed(f"「六」中的{exc}未导入。")
+            return
         result.ok(f"「六」中的信息处理费：{report.fee.amount_yuan} 元。")
     elif len(amounts) > 1:
         result.missed("「六」中提到多个信息处理费金额，未导入，请在「六」中填写。")

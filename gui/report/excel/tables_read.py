@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import form
 from ..cells import CellError, parse
+from ..draft_reader import MAX_YEAR, MIN_YEAR, DraftError, fee_yuan
 from ..form import CellRef
 from ..model import Info, Report
 from .headers import fold
@@ -157,7 +158,7 @@ def _read_sheet(sheet: _Sheet) -> TablesRead:
         title = sheet.at(r, 1)
         if isinstance(title, str) and _TITLE.match(title.strip()) and not report.info.organ:
             m = _TITLE.match(title.strip())
-            report.info.organ, report.info.year = m.group(1).strip(), int(m.group(2))
+            report.info.organ, report.info.year = m.group(1).strip(), _year(m.group(2))
         labels, last = [], 0
         for (row, col), value in sheet.row_cells(r):
             if value is None and not labels:
@@ -231,16 +232,23 @@ def _value(raw, kind: str, number_format: str):
 
 
 def _read_info(report: Report, rows: list[tuple], messages: list[str]) -> None:
+    """基本信息 and the fee statement, each within what a draft holds (or it would not reopen)."""
     labels = {label: key for key, label in form.INFO_LABELS.items()}
     for label, value in rows:
         key = labels.get(label)
         if key is None or value is None:
             continue
         if key == "year":
-            try:
-                report.info.year = int(value)
-            except (TypeError, ValueError):
-                messages.append(f"基本信息「{label}」不是年份：{value}")
+            year = _year(value)
+            if year is None:
+                messages.append(f"基本信息「{label}」不是 {MIN_YEAR}–{MAX_YEAR} 之间的年份：{value}")
+            else:
+                report.info.year = year
+        elif key == "level":
+            if value in form.LEVELS:
+                report.info.level = value
+            else:
+                messages.append(f"基本信息「{label}」应为{'、'.join(form.LEVELS)}之一：{value}")
         elif key in ("publish_date", "deadline"):
             from .dates import DateError, parse_date
             try:
@@ -251,10 +259,19 @@ def _read_info(report: Report, rows: list[tuple], messages: list[str]) -> None:
             setattr(report.info, key, str(value))
     fee = {label: key for key, label in form.FEE_LABELS.items()}
     for label, value in rows:
-        if fee.get(label) == "fee_yuan" and value is not None:
-            try:
-                report.fee.amount_yuan = Decimal(str(value))
-            except ArithmeticError:
-                messages.append(f"「{label}」不是数字：{value}")
-        elif fee.get(label) == "fee_charged" and isinstance(value, int):
-            report.fee.charged = value
+        if value is None:
+            continue
+        try:
+            if fee.get(label) == "fee_yuan":
+                report.fee.amount_yuan = fee_yuan(value if isinstance(value, (int, str)) else repr(value))
+            elif fee.get(label) == "fee_charged":
+                report.fee.charged = parse(str(value), form.COUNT)
+        except (DraftError, CellError) as exc:
+            messages.append(f"「{label}」无法读取：{exc}" if isinstance(exc, CellError) else str(exc))
+
+
+def _year(value) -> int | None:
+    """2024 or "2024"; not 2024.5, not True, not 99999."""
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    year = int(text) if text.isascii() and text.isdigit() else None
+    return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
