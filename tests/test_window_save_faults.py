@@ -8,48 +8,17 @@ import json
 import os
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from gui.report import drafts
 from gui.report.form import CellRef
 from gui.report.samples import huaian_2024
+from message_boxes import boxes  # noqa: F401
 from save_faults_support import FaultyDisk, os_error
 from window_support import app_env, show_active, type_into_cell, window  # noqa: F401
 
 CELL = CellRef("appeals", "review", "upheld")
-
-
-class Boxes:
-    """Answers every message box as it appears: records (title, text) and clicks the next planned
-    answer, or the only button; an unplanned question is recorded and closed, never left hanging."""
-
-    def __init__(self):
-        self.seen: list[tuple[str, str]] = []
-        self.answers: list[str] = []
-        self.timer = QTimer()
-        self.timer.timeout.connect(self._poll)
-        self.timer.start(20)
-
-    def _poll(self):
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
-            return
-        self.seen.append((box.windowTitle(), box.text() + "\n" + box.informativeText()))
-        buttons = {b.text(): b for b in box.buttons()}
-        if self.answers:
-            buttons[self.answers.pop(0)].click()
-        elif len(buttons) == 1:
-            next(iter(buttons.values())).click()
-        else:
-            box.reject()
-
-
-@pytest.fixture
-def boxes(qapp):
-    recorder = Boxes()
-    yield recorder
-    recorder.timer.stop()
 
 
 def _draft(folder, name="草稿.json"):

@@ -74,6 +74,16 @@ def _stamp_from(value) -> FileStamp | None:
         return None
 
 
+def _window_gone(copy: Path) -> bool:
+    """True when no running window holds the lock of `copy` (a stale lock file is removed)."""
+    lock = QLockFile(str(_lock_path(copy)))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        return False
+    lock.unlock()
+    return True
+
+
 def orphaned_recoveries() -> list[Recovery]:
     """Copies left by windows that are no longer running, newest first."""
     found = []
@@ -83,16 +93,18 @@ def orphaned_recoveries() -> list[Recovery]:
         return []                                         # nothing could have been saved there
     for lock_path in folder.glob("recovery-*.lock"):     # locks of sessions that never wrote a copy
         if not lock_path.with_suffix(".json").exists():
-            lock = QLockFile(str(lock_path))
-            lock.setStaleLockTime(0)
-            if lock.tryLock(0):
-                lock.unlock()                             # removes the stale lock file
+            _window_gone(lock_path.with_suffix(".json"))
+    # ".recovery-….json.<random>.tmp": a copy being written when its window was killed (the
+    # previous copy, if any, is whole under its own name)
+    for temp in folder.glob(".recovery-*.tmp"):
+        if _window_gone(folder / temp.name[1:].rsplit(".", 2)[0]):
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass
     for copy in folder.glob("recovery-*.json"):
-        lock = QLockFile(str(_lock_path(copy)))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):          # its window is still running
+        if not _window_gone(copy):       # its window is still running
             continue
-        lock.unlock()
         try:
             data = json.loads(copy.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT_ID:
