@@ -6,7 +6,10 @@
   wizard runs it after every committed edit: texts unchanged, so prose parsing is memoized;
 - the same with last year's report attached (R5, R7, R8, R11 run too);
 - check() right after a text edit (the prose of that one text is read again);
-- save and load of a full draft (to a temporary folder), once gui/report/drafts.py exists.
+- save and load of a full draft (to a temporary folder), once gui/report/drafts.py exists;
+- one save → load → save cycle of the report holding everything (tests/full_report_factory.py:
+  last year attached, confirmations, every text), as tests/test_stability.py runs it 1,000 times;
+- write_atomic alone (temporary file, fsync, backup link, replace) of those bytes.
 """
 from __future__ import annotations
 
@@ -61,6 +64,15 @@ def main() -> None:
         path = Path(folder) / "草稿.json"
         print(f"保存完整草稿：中位数 {median_ms(lambda: drafts.save(report, path), repeat=200, warmup=5):.3f} ms")
         print(f"读取完整草稿：中位数 {median_ms(lambda: drafts.load(path), repeat=200, warmup=5):.3f} ms")
+        from full_report_factory import full_report
+        from gui.report.atomic import write_atomic
+        full = full_report()
+        drafts.save(full, path)
+        print(f"保存→读取→保存一个循环（含上年报告的完整草稿，{path.stat().st_size // 1024} KB）："
+              f"中位数 {median_ms(lambda: drafts.save(drafts.load(path), path), repeat=200, warmup=5):.3f} ms")
+        data = path.read_bytes()
+        print(f"write_atomic（临时文件、fsync、.bak、替换）：中位数 "
+              f"{median_ms(lambda: write_atomic(path, data), repeat=200, warmup=5):.3f} ms")
 
 
 if __name__ == "__main__":

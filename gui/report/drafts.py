@@ -140,6 +140,11 @@ def loads(content: str | bytes) -> Report:
     if isinstance(content, (bytes, bytearray)):
         if content[:4] == b"PK\x03\x04":
             raise DraftError("这是一个压缩文件（例如 Word 或 Excel 文档），不是年报助手的草稿。")
+        if content[:2] in (b"\xff\xfe", b"\xfe\xff"):       # Windows Notepad's 「Unicode」
+            try:
+                return loads(bytes(content).decode("utf-16"))
+            except UnicodeDecodeError:
+                raise DraftError("文件是 UTF-16 编码的文本，但内容不完整或已损坏。") from None
         try:
             content = bytes(content).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
