@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -127,3 +128,14 @@ def test_new_report_from_the_start_page_is_for_the_year_being_prepared(window, q
     info = window.wizard.page("info")
     assert window.document.report.info.year == report_year_being_prepared()
     assert f"{report_year_being_prepared()}年政府信息公开工作年度报告" in info.title.text()
+
+
+@pytest.mark.parametrize("file, promise", [(None, "起个文件名"), (Path("马营镇2024.json"), "原文件不会被改动")])
+def test_the_restore_question_speaks_of_a_file_only_when_there_is_one(window, file, promise):
+    from gui.window import dialogs
+    from gui.window.autosave import Recovery
+    seen = []
+    answer_next_box("以后再说", seen)
+    recovery = Recovery(Path("copy.json"), file, "2026-11-29T02:03:00", {})
+    assert dialogs.ask_restore(window, recovery) == dialogs.LATER
+    assert promise in seen[0] and ("原文件" in seen[0]) == (file is not None)

@@ -44,7 +44,8 @@ def ask_restore(parent, recovery) -> str:
                 ((RESTORE, "恢复", QMessageBox.ButtonRole.AcceptRole),
                  (DISCARD, "丢弃", QMessageBox.ButtonRole.DestructiveRole),
                  (LATER, "以后再说", QMessageBox.ButtonRole.RejectRole)), RESTORE,
-                informative="恢复后请检查内容并保存；在您保存之前，原文件不会被改动。")
+                informative="恢复后请检查内容并保存；在您保存之前，原文件不会被改动。" if recovery.file
+                else "恢复后请检查内容，并用「保存」给它起个文件名。")
 
 
 def ask_file_changed(parent, name: str) -> str:
