@@ -22,7 +22,7 @@ from message_boxes import boxes  # noqa: F401
 from window_support import app_env, window  # noqa: F401
 
 WINDOW_SEEDS = range(1, 9)          # odd: a saved draft; even: the demo, never saved (未命名)
-SAVE_KILLS = 30
+SAVE_KILLS = 40
 
 
 def _only_recovery_files(folder: Path) -> bool:
@@ -121,7 +121,7 @@ def test_killed_while_saving_leaves_the_old_or_the_new_draft_whole(tmp_path):
     for _ in range(SAVE_KILLS):
         child = Child(["save-loop", str(target), str(first), str(second)], {})
         child.wait_for("READY")
-        child.kill_after(rng.uniform(0, 0.3))
+        child.kill_after(rng.uniform(0, 0.1))
         assert target.read_bytes() in contents
         assert drafts.load(target).texts["other"][0] in "甲乙"
         backup = atomic.backup_path(target)

@@ -30,12 +30,13 @@ def _changed():
 
 
 def _saved_twice(folder: Path) -> Path:
-    """A draft with a .bak beside it, as after a second save."""
+    """A draft with a .bak beside it, as after a second save (written directly: only the next
+    save is under test)."""
     path = folder / NAME
     first = huaian_2024()
     first.info.compiler = "第一版"
-    drafts.save(first, path)
-    drafts.save(huaian_2024(), path)
+    (folder / f"{NAME}.bak").write_bytes(drafts.encode(drafts.dumps(first)))
+    path.write_bytes(drafts.encode(drafts.dumps(huaian_2024())))
     return path
 
 
