@@ -23,6 +23,7 @@ from gui.report.draft_reader import DraftError
 from gui.report.excel.tables_read import read_tables
 from gui.report.excel.tables_xlsx import export_tables
 from gui.report.form import ALL_CELLS, LEVELS, MAX_COUNT, CellRef, describe
+from gui.report.model import Fee
 from gui.report.samples import huaian_2024
 from limits_factory import MAX_FEE, MAX_YUAN, ceiling_report, consistent_ceiling_report
 
@@ -214,3 +215,64 @@ def test_every_offered_fix_leaves_a_report_that_saves_and_reopens(tmp_path):
     assert report.get(CellRef("appeals", "review", "total")) == 5                # 3 × MAX_COUNT: left to the clerk
     drafts.save(report, tmp_path / "修正后.json")
     assert drafts.load(tmp_path / "修正后.json") == report
+
+
+# ── what is saved always reopens ────────────────────────────────────────────────────────────
+def test_a_value_above_the_maximum_is_not_saved_where_it_could_not_be_reopened(tmp_path):
+    path = tmp_path / "草稿.json"
+    drafts.save(huaian_2024(), path)
+    before = path.read_bytes()
+    report = huaian_2024()
+    report.set(NATURAL_NEW, MAX_COUNT + 1)           # only a sum can get here: a typed cell refuses it
+    with pytest.raises(drafts.SaveError, match="无法保存为草稿：表三「一、本年新收政府信息公开申请数量」行「自然人」列"
+                                               "的值 1000000000 无效：数字过大"):
+        drafts.save(report, path)
+    assert path.read_bytes() == before
+
+
+def test_a_draft_too_large_to_reopen_is_not_saved(tmp_path, monkeypatch):
+    monkeypatch.setattr(drafts, "MAX_BYTES", 20_000)
+    with pytest.raises(drafts.SaveError, match="正文过长"):
+        drafts.save(ceiling_report(3000), tmp_path / "草稿.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_summary_whose_sums_pass_the_maximum_writes_the_workbook_but_no_draft(tmp_path, capsys):
+    units = []
+    for n in (1, 2):
+        report = ceiling_report(100, with_last_year=False)
+        report.info.organ = f"第{n}镇人民政府"
+        report.fee = Fee()                       # (their sums would be refused first, for the same reason)
+        units.append(tmp_path / f"单位{n}.json")
+        drafts.save(report, units[-1])
+    code = cli.main(["summary", *map(str, units), "-o", str(tmp_path / "汇总.xlsx"),
+                     "--draft", str(tmp_path / "汇总.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "无法保存为草稿" in err and "1999999998" in err and "数字过大" in err
+    assert (tmp_path / "汇总.xlsx").is_file() and not (tmp_path / "汇总.json").exists()
+
+
+# ── the paste limit (gui/tables/clipboard.py) ───────────────────────────────────────────────
+def _paste(qtbot, text: str):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from table_support import R, make_editor
+    editor = make_editor(qtbot, "requests")
+    before = dict(editor.document.report.cells)
+    editor.select_cell(R("new", "natural"))
+    QGuiApplication.clipboard().setText(text)
+    qtbot.keyClick(editor.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document.report.cells == before and editor.document.undo_stack.count() == 0
+    return editor.message_text()
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("1\n" * 10_000, "复制的内容有 10000 行 1 列"),
+    ("1\t2\t3\t4\t5\t6\t21\r\n" * 10_000, "复制的内容有 10000 行 7 列"),
+    ("1\n" * 10_001, "粘贴的内容超过 10,000 行"),
+    ("\r" * 30_000, "粘贴的内容超过 10,000 行"),
+    ("9" * 10 * 1024 * 1024, "粘贴的内容过大"),
+    ("１\t" * (5 * 1024 * 1024), "粘贴的内容过大"),
+], ids=["10000-lines", "10000-rows-of-7", "10001-lines", "30000-bare-CR", "10MB-one-line", "10MB-of-tabs"])
+def test_a_huge_paste_into_a_table_is_refused_whole_with_a_chinese_message(qtbot, text, reason):
+    assert reason in _paste(qtbot, text)

@@ -102,8 +102,19 @@ def encode(text: str) -> bytes:
 
 
 def save(report: Report, path: str | os.PathLike) -> None:
-    """Write the draft atomically; the previous version stays as <name>.bak. Raises SaveError."""
-    write_atomic(path, encode(dumps(report)))
+    """Write the draft atomically; the previous version stays as <name>.bak. Raises SaveError.
+
+    What is written must reopen: a report load() would refuse (a summed total above the maximum,
+    more than MAX_BYTES of text) is refused here, with the reason, and nothing is written."""
+    content = encode(dumps(report))
+    if len(content) > MAX_BYTES:
+        raise SaveError(f"无法保存为草稿：草稿超过 {MAX_BYTES // (1024 * 1024)} MB（正文过长），"
+                        "保存后将无法再打开。请缩短正文后再保存。")
+    try:
+        loads(content)
+    except DraftError as exc:
+        raise SaveError(f"无法保存为草稿：{exc}") from None
+    write_atomic(path, content)
 
 
 # ── reading ──────────────────────────────────────────────────────────────────────────────
