@@ -60,8 +60,12 @@ def load_file_untouched(folder: Path, content: bytes):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=3000) | st.builds(lambda b: HEADER + b, st.binary(max_size=300))
        | st.builds(lambda b: b"\xef\xbb\xbf" + b, st.binary(max_size=300)))
-def test_arbitrary_bytes_are_refused_in_chinese_and_the_file_is_untouched(tmp_path_factory, content):
-    assert isinstance(load_file_untouched(tmp_path_factory.mktemp("b"), content), DraftError)
+def test_arbitrary_bytes_are_read_or_refused_in_chinese_and_the_file_is_untouched(tmp_path_factory, content):
+    load_file_untouched(tmp_path_factory.mktemp("b"), content)      # HEADER + b"}" is a blank draft
+
+
+def test_the_smallest_draft_is_a_blank_report(tmp_path):
+    assert load_file_untouched(tmp_path, HEADER + b"}") == Report()
 
 
 @pytest.mark.parametrize("name, content", [("demo", DEMO.read_bytes()), ("ceiling", ceiling_draft())])

@@ -9,8 +9,8 @@ exactly, which forces the cells they add up to below it.
 """
 from __future__ import annotations
 
+import json
 import zipfile
-from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -101,7 +101,7 @@ def _draft_with(**changes) -> bytes:
         for key in parents:
             node = node[key]
         node[last] = value
-    return drafts._pretty(data).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
 @pytest.mark.parametrize("path, largest, too_large, reason", [
