@@ -189,3 +189,38 @@ def test_main_py_refuses_hostile_files_in_chinese_without_a_traceback(tmp_path, 
                             capture_output=True, timeout=120, encoding="utf-8", errors="strict")
     assert_refused(result.returncode, result.stderr)
     assert snapshot(tmp_path) == before
+
+
+# ── an output that would overwrite what the user had ────────────────────────────────────────
+def test_summary_never_writes_over_a_file_it_sums(tmp_path, capsys):
+    from gui.report.excel.tables_xlsx import export_tables
+    from gui.report.samples import huaian_2024
+    workbook = tmp_path / "乙镇.xlsx"
+    export_tables(huaian_2024(), workbook)
+    draft = tmp_path / "甲镇.json"
+    draft.write_bytes(DEMO.read_bytes())
+    before = snapshot(tmp_path)
+    for target in (["-o", workbook], ["-o", tmp_path / "汇总.xlsx", "--draft", draft]):
+        code, out, err = run_cli(capsys, ["summary", draft, workbook, *target, "--force"])
+        assert_refused(code, err)
+        assert "是要汇总的文件之一" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_summary_overwrites_an_existing_summary_only_with_force(tmp_path, capsys):
+    old = tmp_path / "汇总.xlsx"
+    old.write_bytes(b"last year's summary")
+    code, out, err = run_cli(capsys, ["summary", DEMO, "-o", old])
+    assert_refused(code, err)
+    assert "已存在" in err and "--force" in err and old.read_bytes() == b"last year's summary"
+    assert run_cli(capsys, ["summary", DEMO, "-o", old, "--force"])[0] == 0
+    assert old.read_bytes()[:2] == b"PK"
+
+
+def test_export_never_writes_over_the_document_it_reads(tmp_path, capsys):
+    document = tmp_path / "年报.docx"
+    assert run_cli(capsys, ["export", DEMO, "-o", document])[0] == 0
+    before = snapshot(tmp_path)
+    code, out, err = run_cli(capsys, ["export", document, "-o", tmp_path / "." / "年报.docx", "--force"])
+    assert_refused(code, err)
+    assert snapshot(tmp_path) == before

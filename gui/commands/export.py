@@ -48,6 +48,9 @@ def run(args) -> int:
     if suffix not in (".docx", ".pdf"):
         _say(f"输出文件应以 .docx 或 .pdf 结尾：「{output.name}」。")
         return 2
+    if output.resolve() == Path(args.draft).resolve():
+        _say(f"输出文件「{output.name}」就是要导出的文件，不能覆盖它：请另选输出文件名。")
+        return 2
     try:
         report = read_report(args.draft)
     except DraftError as exc:

@@ -25,7 +25,21 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="汇总表", help="输出的汇总表（.xlsx）")
     parser.add_argument("--year", type=_year, metavar="年度", help="报告年度（默认取多数文件的年度）")
     parser.add_argument("--draft", metavar="草稿", help="同时把汇总结果保存为草稿（.json）")
+    parser.add_argument("--force", action="store_true", help="汇总表或草稿已存在时覆盖")
     parser.set_defaults(run=run)
+
+
+def _refused_target(args) -> str | None:
+    """Why an output may not be written: it is one of the files summed, or exists without --force."""
+    sources = {Path(f).resolve() for f in args.files}
+    for target in (Path(args.output), Path(args.draft) if args.draft else None):
+        if target is None:
+            continue
+        if target.resolve() in sources:
+            return f"「{target.name}」是要汇总的文件之一，不能作为输出文件（会覆盖它）。"
+        if target.exists() and not args.force:
+            return f"文件「{target}」已存在，未覆盖。如需覆盖，请加 --force。"
+    return None
 
 
 def run(args) -> int:
@@ -37,6 +51,10 @@ def run(args) -> int:
         return EXIT_FAILED
     if args.draft and Path(args.draft).suffix.lower() != drafts.SUFFIX:
         print(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{Path(args.draft).name}」。", file=sys.stderr)
+        return EXIT_FAILED
+    refused = _refused_target(args)
+    if refused:
+        print(refused, file=sys.stderr)
         return EXIT_FAILED
     summary = summarise(args.files, args.year)
     for line in describe(summary):
