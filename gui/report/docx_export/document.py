@@ -33,11 +33,15 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text.translate(_BREAKS))
 
 
+_STYLE_IDS: dict[str, str] = {}
+
+
 def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> docx.document.Document:
     """The document; char_grid=False drops the 28-character grid, which LibreOffice renders as
     double-spaced characters (the PDF preview), keeping the 22-line grid."""
     fonts = options.font_set
     document = docx.Document()
+    _STYLE_IDS.clear()
     styles.set_up(document, fonts)
     settings = document.settings.element
     oxml.set_theme_font_lang(settings)
@@ -79,10 +83,18 @@ def _run(paragraph, text: str, latin: str, east_asian: str):
 
 
 def _paragraph(document, text: str, style: str, east_asian: str, fonts: FontSet):
-    paragraph = document.add_paragraph(style=style)
+    # By id: python-docx's add_paragraph(style=name) scans every style each time (2 s for long texts).
+    paragraph = document.add_paragraph()
+    paragraph._p.get_or_add_pPr().style = _style_id(document, style)
     if text:
         _run(paragraph, text, fonts.latin, east_asian)
     return paragraph
+
+
+def _style_id(document, name: str) -> str:
+    if name not in _STYLE_IDS:                   # cleared by build() for each document
+        _STYLE_IDS[name] = document.styles[name].style_id
+    return _STYLE_IDS[name]
 
 
 def _texts(document, text: str, fonts: FontSet) -> None:
