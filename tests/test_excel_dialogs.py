@@ -173,3 +173,26 @@ def test_summary_can_be_opened_as_a_draft_of_its_own(qtbot, tmp_path, monkeypatc
     report, where, modified = window.opened
     assert report.info.organ == "汇总（1个单位）" and where is None and modified
     assert report.get(CellRef("requests", "total", "total")) == 3050
+
+
+def test_the_summary_is_never_saved_over_one_of_the_files_it_sums(qtbot, tmp_path, monkeypatch):
+    from gui.report.excel.tables_xlsx import export_tables
+    draft, workbook = tmp_path / "甲.json", tmp_path / "乙.xlsx"
+    drafts.save(huaian_2024(), draft)
+    other = huaian_2024()
+    other.info.organ = "乙镇人民政府"
+    export_tables(other, workbook)
+    before = workbook.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(draft), str(workbook)], ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(workbook), ""))
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: messages.append(text))
+
+    def save_and_close(dialog):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "closeButton"), Qt.MouseButton.LeftButton)
+
+    _when_modal(qtbot, save_and_close)
+    dialog = summary_dialog.open_summary(None)
+    assert dialog.saved is None and workbook.read_bytes() == before
+    assert messages and "乙.xlsx" in messages[0] and "要汇总的文件之一" in messages[0]

@@ -17,6 +17,7 @@ from ..draft_reader import DraftError
 from ..form import CellRef
 from ..model import Info, Report
 from ..problems import ERROR
+from .safety import ExcelError
 from .writing import save_atomically
 
 SUMMARY_ORGAN = "汇总（{}个单位）"
@@ -63,6 +64,10 @@ class Summary:
     units: list[Unit] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     partial_cells: int = 0       # cells blank in some unit: their sum covers only the others
+
+    def sources(self) -> set[Path]:
+        """Every file given, summed or refused (resolved)."""
+        return {p.path.resolve() for p in (*self.units, *self.refused)}
 
     @property
     def cautions(self) -> list[str]:
@@ -185,4 +190,7 @@ def build_workbook(summary: Summary):
 
 
 def export_summary(summary: Summary, path) -> None:
+    path = Path(path)
+    if path.resolve() in summary.sources():
+        raise ExcelError(f"「{path.name}」是要汇总的文件之一，不能作为输出文件（会覆盖它）。请换一个文件名。")
     save_atomically(build_workbook(summary), path)
