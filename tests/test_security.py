@@ -3,7 +3,6 @@ parsers the libraries use, and an audit of the source for dangerous calls."""
 from __future__ import annotations
 
 import random
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -62,13 +61,11 @@ def test_a_member_that_understates_its_size_is_stopped_while_inflating(workbook,
     with zipfile.ZipFile(path) as archive:      # what every check of declared sizes sees: a tiny sheet
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size < 10_000
     tracemalloc.start()
-    start = time.perf_counter()
     refused = refusal(path)
-    elapsed, peak = time.perf_counter() - start, tracemalloc.get_traced_memory()[1]
+    peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert refused.reason == "lying" and refused.detail == "xl/worksheets/sheet1.xml"
     assert peak < 8 * MB, f"{peak / MB:.1f} MB held while checking"
-    assert elapsed < 5, "the 2 GB behind the small header were inflated"
 
 
 def test_zipfile_alone_would_inflate_everything_behind_a_small_header(workbook, tmp_path):

@@ -12,6 +12,8 @@ from xml.parsers import expat
 from .safety import ExcelError
 
 _CHUNK = 1 << 20
+MAX_ROW, MAX_COLUMN = 1_048_576, 16_384       # Excel's own limits; a larger reference is damage or attack
+_DAMAGED = "工作表内容已损坏，无法读取。"
 
 
 class _Uncalculated:
@@ -32,6 +34,8 @@ def _column_index(ref: str, cache: dict) -> int:
         for ch in letters:
             index = index * 26 + (ord(ch) - 64)
         index -= 1
+        if not 0 <= index < MAX_COLUMN:
+            raise ExcelError(f"工作表内容已损坏（单元格「{ref}」超出 Excel 的范围），无法读取。")
         cache[letters] = index
     return index
 
@@ -68,8 +72,10 @@ def iter_values(workbook, sheet):
             chunk = source.read(_CHUNK)
             try:
                 parser.Parse(chunk, not chunk)
-            except expat.ExpatError:
-                raise ExcelError("工作表内容已损坏，无法读取。") from None
+            except ExcelError:
+                raise
+            except (expat.ExpatError, ValueError, IndexError, OverflowError):   # bad XML, index, number
+                raise ExcelError(_DAMAGED) from None
             if state.done:
                 yield from state.done
                 state.done = []
@@ -107,6 +113,8 @@ class _State:
         elif name == "row":
             r = attrs.get("r")
             number = int(r) if r else self.number + 1
+            if not 0 < number <= MAX_ROW:
+                raise ExcelError(f"工作表内容已损坏（行号 {number} 超出 Excel 的范围），无法读取。")
             while self.number + 1 < number:
                 self.number += 1
                 self.done.append(())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -62,17 +63,19 @@ def read_ledger(path, year: int | None = None) -> LedgerImport:
     try:
         visible = [s for s in workbook.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
         for sheet in visible + [s for s in workbook.worksheets if s not in visible]:
-            sheet.reset_dimensions()        # read-only mode trusts recorded dimensions otherwise
-            fast = can_read_fast(workbook, sheet)
-            rows = iter_values(workbook, sheet) if fast else sheet.iter_rows(values_only=True)
-            head = list(islice(rows, HEADER_SCAN_ROWS))
-            found = _find_header(head)
-            if found is None:
-                continue
-            index, columns = found
-            formulas = set()
-            if not fast and sheet_has_formulas(workbook, sheet):
-                formulas = _uncalculated_formulas(path, sheet.title, columns, index)
+            with _reading(path, sheet.title):
+                sheet.reset_dimensions()        # read-only mode trusts recorded dimensions otherwise
+                fast = can_read_fast(workbook, sheet)
+                rows = _guarded(iter_values(workbook, sheet) if fast else sheet.iter_rows(values_only=True),
+                                path, sheet.title)
+                head = list(islice(rows, HEADER_SCAN_ROWS))
+                found = _find_header(head)
+                if found is None:
+                    continue
+                index, columns = found
+                formulas = set()
+                if not fast and sheet_has_formulas(workbook, sheet):
+                    formulas = _uncalculated_formulas(path, sheet.title, columns, index)
             data = chain(head[index + 1:], rows)
             result = count_rows(data, columns, year, first_row=index + 2, formulas=formulas)
             result.columns = {k: str(head[index][i]).strip() for k, i in columns.items()}
@@ -83,6 +86,24 @@ def read_ledger(path, year: int | None = None) -> LedgerImport:
     needed = "」「".join(FIELD_BY_KEY[k].label for k in REQUIRED)
     raise ExcelError(f"在「{Path(path).name}」中找不到台账的表头：表头行应至少包含「{needed}」两列"
                      f"（也可以叫「申请人类别」「答复结果」等），以及「收到日期」或「来源」。")
+
+
+@contextmanager
+def _reading(path, title: str):
+    """A part that turns out damaged only while it is read — a failed CRC, a cut-off stream, a value
+    openpyxl cannot convert — ends in ExcelError like any other unreadable workbook."""
+    try:
+        yield
+    except ExcelError:
+        raise
+    except Exception:   # openpyxl and zipfile raise many kinds; the clerk needs one message
+        raise ExcelError(f"「{Path(path).name}」的工作表「{title}」已损坏，无法读取：请在 Excel 或 WPS 中"
+                         "打开并另存后再导入。") from None
+
+
+def _guarded(rows, path, title: str):
+    with _reading(path, title):
+        yield from rows
 
 
 def _find_header(head: list[tuple]) -> tuple[int, dict[str, int]] | None:
@@ -120,6 +141,8 @@ def count_rows(rows, columns: dict[str, int], year: int | None, first_row: int =
     records, bad, notes, skipped_totals = [], [], [], 0
     used = [(k, columns[k]) for k in _USED if k in columns]
     for number, cells in enumerate(rows, start=first_row):
+        if not cells:
+            continue
         raw = {k: (cells[i] if i < len(cells) else None) for k, i in used}
         raw = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in raw.items()}
         pending = [k for k, _ in used

@@ -16,6 +16,7 @@ from ..draft_reader import DraftError
 MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
 MAX_FULL_LOAD_BYTES = 64 * 1024 * 1024        # normal (not read-only) mode keeps every cell in memory
+MAX_SPANNED_CELLS = 200_000                   # merged or hyperlinked cells (a report uses a few hundred)
 MAX_ENTRIES = zipguard.MAX_ENTRIES
 MAX_RATIO = zipguard.MAX_RATIO
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -77,6 +78,8 @@ def require_defusedxml() -> None:
 def open_workbook(path: str | os.PathLike, *, read_only: bool, data_only: bool = True):
     """Check the file, then open it with openpyxl. The caller must close() a read-only workbook."""
     check_archive(path, MAX_UNCOMPRESSED_BYTES if read_only else MAX_FULL_LOAD_BYTES)
+    if not read_only:
+        check_spans(path)
     require_defusedxml()
     import openpyxl
     try:
@@ -85,6 +88,44 @@ def open_workbook(path: str | os.PathLike, *, read_only: bool, data_only: bool =
         raise
     except Exception:   # openpyxl raises many kinds on a damaged file; the clerk needs one message
         raise ExcelError(_not_a_workbook(Path(path))) from None
+
+
+def check_spans(path: str | os.PathLike) -> None:
+    """Raise ExcelError if merged ranges or ranged hyperlinks cover more than MAX_SPANNED_CELLS:
+    openpyxl's normal mode creates one object per covered cell (A1:XFD1048576 would never finish)."""
+    import zipfile
+    import zlib
+    from xml.parsers import expat
+
+    from openpyxl.utils.cell import range_boundaries
+    covered = 0
+
+    def start(name, attrs):
+        nonlocal covered
+        if name.rpartition(":")[2] in ("mergeCell", "hyperlink"):
+            for ref in attrs.get("ref", "").split():
+                try:
+                    c1, r1, c2, r2 = range_boundaries(ref)
+                except (ValueError, TypeError):
+                    continue                  # openpyxl will call the file damaged
+                covered += (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1) if None not in (c1, r1, c2, r2) else 1 << 40
+        if covered > MAX_SPANNED_CELLS:
+            raise ExcelError(f"「{_name(path)}」中合并单元格或超链接覆盖的范围过大，不像是年报表格，已拒绝打开。")
+
+    with zipfile.ZipFile(path) as archive:      # checked by zipguard: every part is within its size
+        for info in archive.infolist():
+            if not info.filename.lower().endswith(".xml"):
+                continue
+            parser = expat.ParserCreate()
+            parser.StartElementHandler = start
+            with archive.open(info) as part:
+                try:
+                    while chunk := part.read(1 << 20):
+                        parser.Parse(chunk, False)
+                except ExcelError:
+                    raise
+                except (expat.ExpatError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+                    continue                  # damaged: openpyxl will say so
 
 
 def sheet_has_formulas(workbook, worksheet) -> bool:

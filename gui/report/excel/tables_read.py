@@ -9,8 +9,10 @@ reported with its cell and left blank, never guessed.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,11 +97,10 @@ class _Sheet:
         self.cells: dict[tuple[int, int], object] = {}
         self.formats: dict[tuple[int, int], str] = {}
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}
-        for row in sheet.iter_rows():
-            for c in row:
-                if c.value is not None:
-                    self.cells[(c.row, c.column)] = c.value
-                    self.formats[(c.row, c.column)] = c.number_format
+        for c in _cells(sheet):
+            if c.value is not None:
+                self.cells[(c.row, c.column)] = c.value
+                self.formats[(c.row, c.column)] = c.number_format
         for rng in sheet.merged_cells.ranges:
             top = (rng.min_row, rng.min_col)
             for r in range(rng.min_row, rng.max_row + 1):
@@ -107,12 +108,22 @@ class _Sheet:
                     self.origin[(r, col)] = top
         self.max_row = max((r for r, _ in self.cells), default=0)
         self.max_col = max([c for _, c in self.cells] + [c for _, c in self.origin], default=0)
+        # Only rows with something in them are visited, each from its first such column: a cell at
+        # XFD1048576 must not make the reader walk 10^10 empty cells.
+        self.columns: dict[int, list[int]] = {}       # row → its columns with a value or a merge
+        for r, c in chain(self.cells, self.origin):
+            if r <= self.max_row:
+                self.columns.setdefault(r, []).append(c)
+        for found in self.columns.values():
+            found.sort()
+        self.rows = sorted(self.columns)
 
     def at(self, r: int, c: int):
         return self.cells.get(self.origin.get((r, c), (r, c)))
 
     def row_cells(self, r: int, start: int = 1):
-        """Distinct cells of a row from column `start`: (coordinate of their top-left, value)."""
+        """Distinct cells of a row from column `start`: (coordinate of their top-left, value).
+        Lazy: take only what is needed (islice), the row may reach column XFD."""
         seen = set()
         for c in range(start, self.max_col + 1):
             o = self.origin.get((r, c), (r, c))
@@ -121,16 +132,33 @@ class _Sheet:
                 seen.add(o)
                 yield o, self.cells.get(o)
 
+    def values_right_of(self, r: int, c: int):
+        """The values of the distinct cells in row `r` right of column `c` (blanks left out)."""
+        seen = set()
+        for col in self.columns.get(r, ()):
+            o = self.origin.get((r, col), (r, col))
+            if col > c and o[1] > c and o not in seen:
+                seen.add(o)
+                yield self.cells.get(o)
+
+
+def _cells(sheet):
+    """The cells a worksheet holds; iter_rows() would create every cell of the bounding box."""
+    stored = getattr(sheet, "_cells", None)
+    if isinstance(stored, dict):
+        return list(stored.values())
+    return [c for row in sheet.iter_rows() for c in row]
+
 
 def read_tables(path) -> TablesRead:
     """Read the tables of a workbook into a new Report; raises ExcelError if there are none."""
     workbook = open_workbook(path, read_only=False, data_only=True)
     try:
         sheets = [_Sheet(s) for s in workbook.worksheets if s.title not in _SKIP_SHEETS]
-        info_sheet = workbook["基本信息"] if "基本信息" in workbook.sheetnames else None
-        info_rows = [tuple(c.value for c in row[:2]) for row in info_sheet.iter_rows()] if info_sheet else []
     finally:
         workbook.close()
+    info = next((s for s in sheets if s.title == "基本信息"), None)
+    info_rows = [(info.cells.get((r, 1)), info.cells.get((r, 2))) for r in info.rows] if info else []
     best = None
     for sheet in sheets:
         result = _read_sheet(sheet)
@@ -154,13 +182,13 @@ def load_report(path) -> Report:
 def _read_sheet(sheet: _Sheet) -> TablesRead:
     result = TablesRead(Report())
     report = result.report
-    for r in range(1, sheet.max_row + 1):
+    for r in sheet.rows:
         title = sheet.at(r, 1)
         if isinstance(title, str) and _TITLE.match(title.strip()) and not report.info.organ:
             m = _TITLE.match(title.strip())
             report.info.organ, report.info.year = m.group(1).strip(), _year(m.group(2))
         labels, last = [], 0
-        for (row, col), value in sheet.row_cells(r):
+        for (row, col), value in sheet.row_cells(r, sheet.columns[r][0]):
             if value is None and not labels:
                 continue
             if not _is_label(value):
@@ -171,7 +199,7 @@ def _read_sheet(sheet: _Sheet) -> TablesRead:
         if found is None:
             continue
         row = form.TABLE_BY_KEY[found[0]].row(found[1])
-        cells = [o for o, _ in sheet.row_cells(r, last + 1)][:len(row.columns)]
+        cells = [o for o, _ in islice(sheet.row_cells(r, last + 1), len(row.columns))]
         _store(result, sheet, row, found[0], cells)
     _read_appeals(result, sheet)
     return result
@@ -182,10 +210,10 @@ def _read_appeals(result: TablesRead, sheet: _Sheet) -> None:
     for (r, c), value in sorted(sheet.cells.items()):
         if not (isinstance(value, str) and fold(value) == word):
             continue
-        if not any(isinstance(v, str) and fold(v) == outer for _, v in sheet.row_cells(r, c + 1)):
+        if not any(isinstance(v, str) and fold(v) == outer for v in sheet.values_right_of(r, c)):
             continue
         for data_row in range(r + 1, min(r + 7, sheet.max_row + 1)):
-            cells = [o for o, _ in sheet.row_cells(data_row, c)][:15]
+            cells = [o for o, _ in islice(sheet.row_cells(data_row, c), 15)]
             values = [sheet.cells.get(o) for o in cells]
             if any(v is not None for v in values) and not any(_is_label(v) for v in values):
                 for g, row in enumerate(form.APPEALS.rows):
@@ -212,6 +240,8 @@ def _value(raw, kind: str, number_format: str):
         return None
     if isinstance(raw, bool):
         raise CellError(f"「{raw}」不是数字。")
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise CellError("不是有效的数字。")
     if isinstance(raw, (int, float, Decimal)):
         if kind == form.COUNT:
             if raw != int(raw):
