@@ -294,3 +294,20 @@ def test_temporary_names_are_hidden_and_never_taken_for_a_draft(tmp_path, monkey
     drafts.save(huaian_2024(), tmp_path / NAME)
     assert seen and all(n.startswith(".") and n.endswith(atomic.TEMP_SUFFIX) for n in seen)
     assert not any(n.endswith(drafts.SUFFIX) for n in seen)
+
+
+def test_temporary_files_left_by_a_killed_save_are_cleared_by_a_later_save(tmp_path):
+    draft = tmp_path / "马营镇2024.json"
+    drafts.save(huaian_2024(), draft)
+    stale = [tmp_path / ".马营镇2024.json.0badf00d.tmp", tmp_path / ".马营镇2024.json.bak.0badf00d.tmp"]
+    fresh = tmp_path / ".马营镇2024.json.c0ffee00.tmp"        # maybe another window saving right now
+    other = tmp_path / ".其他报告.json.0badf00d.tmp"
+    for temp in (*stale, fresh, other):
+        temp.write_bytes(b'{"half": ')
+    long_ago = draft.stat().st_mtime - 2 * atomic.STALE_TEMP_SECONDS
+    for temp in (*stale, other):
+        os.utime(temp, (long_ago, long_ago))
+    drafts.save(huaian_2024(), draft)
+    assert not any(t.exists() for t in stale)
+    assert fresh.exists() and other.exists()
+    assert drafts.load(draft) == huaian_2024()

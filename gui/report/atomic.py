@@ -9,10 +9,12 @@ file_stamp()/changed_since() notice another program writing a file after it was 
 from __future__ import annotations
 
 import errno
+import glob
 import hashlib
 import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,6 +169,22 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, backup: bool = True) -
     finally:
         _remove(temp)
         _remove(old)
+    _remove_stale_temps(folder, path.name)
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Temporary files of this name left by a process killed while saving (an hour old: no save
+    still in progress takes that long)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(f".{glob.escape(name)}.*{TEMP_SUFFIX}"):      # the backup's too
+        try:
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+        except OSError:
+            pass
 
 
 @dataclass(frozen=True)
