@@ -100,5 +100,5 @@ def many_members(path: Path, base: Path, count: int) -> Path:
         for info in source.infolist():
             archive.writestr(info, source.read(info))
         for i in range(count - len(source.infolist())):
-            archive.writestr(f"customXml/item{i}.xml", b"")
+            archive.writestr(f"padding/{i}.xml", b"")
     return path
