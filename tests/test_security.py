@@ -2,6 +2,7 @@
 parsers the libraries use, and an audit of the source for dangerous calls."""
 from __future__ import annotations
 
+import ast
 import random
 import tracemalloc
 import zipfile
@@ -159,3 +160,126 @@ def test_missing_file_folder_and_size_limit(tmp_path, workbook):
     assert refusal(tmp_path).reason == "directory"
     refused = refusal(workbook, Limits(file_bytes=1000, inflated_bytes=MB))
     assert refused.reason == "too_big" and "上限 0 MB" in refused.message("a", "b")
+
+
+# ── the XML parsers of the libraries ─────────────────────────────────────────────────────────
+def test_openpyxl_parses_through_defusedxml():
+    assert openpyxl.DEFUSEDXML is True
+
+
+@pytest.mark.parametrize("parse", ["docx.oxml.parser.parse_xml", "docx.opc.oxml.parse_xml"])
+def test_python_docx_never_expands_entities(tmp_path, parse):
+    """Second line of defence behind zipguard's DOCTYPE refusal: python-docx's lxml parser has
+    resolve_entities=False (and lxml loads no DTD and uses no network by default)."""
+    import importlib
+    module, _, name = parse.rpartition(".")
+    parse_xml = getattr(importlib.import_module(module), name)
+    canary = tmp_path / "secret.txt"
+    canary.write_text("CANARY-4711", encoding="utf-8")
+    internal = parse_xml(b'<!DOCTYPE x [<!ENTITY a "EXPANDED">]><x>&a;</x>')
+    external = parse_xml(f'<!DOCTYPE x [<!ENTITY s SYSTEM "{canary.as_uri()}">]><x>&s;</x>'.encode())
+    assert internal.text is None and "".join(internal.itertext()) == "&a;"     # kept as a reference
+    assert "CANARY" not in external.xpath("string()")                          # the file was never read
+
+
+# ── paths inside imported files are never followed ───────────────────────────────────────────
+def test_a_draft_naming_files_never_makes_the_reader_open_them(tmp_path):
+    from gui.report import drafts
+    from gui.report.draft_reader import DraftError
+    from gui.report.samples import huaian_2024
+    from hostile_support import opened_paths, outside_access
+    canary = tmp_path / "机密.json"
+    drafts.save(huaian_2024(), canary)
+    good = tmp_path / "引用.json"
+    report = huaian_2024()
+    report.texts["other"] = f"见 {canary} 与 {canary.as_uri()}"
+    drafts.save(report, good)
+    bad = tmp_path / "路径.json"
+    data = good.read_text(encoding="utf-8").replace('"last_year": null', f'"last_year": "{canary.as_posix()}"')
+    assert '"last_year": "' in data
+    bad.write_text(data, encoding="utf-8")
+    with outside_access() as seen:
+        assert drafts.load(good).texts["other"].startswith("见 ")
+        with pytest.raises(DraftError):
+            drafts.load(bad)
+    assert all("机密" not in p for p in opened_paths(seen)), opened_paths(seen)
+
+
+# ── an audit of the source ───────────────────────────────────────────────────────────────────
+ROOT = Path(__file__).resolve().parent.parent
+FORBIDDEN_MODULES = ("pickle", "cPickle", "_pickle", "marshal", "shelve", "dill", "yaml", "xml.etree", "xml.dom",
+                     "xml.sax", "lxml.etree", "lxml.objectify", "lxml.html")
+ALLOWED_MODULES = {"xml.sax.saxutils"}          # escaping text, no parsing
+FORBIDDEN_BUILTINS = {"eval", "exec", "compile", "__import__", "input"}
+FORBIDDEN_CALLS = {("os", "system"), ("os", "popen"), ("os", "startfile"), ("yaml", "load"), ("yaml", "unsafe_load")}
+SUBPROCESS_ALLOWED = {"gui/report/pdf.py"}     # LibreOffice, started with an argument list and no shell
+
+
+def violations(source: str, name: str) -> list[str]:
+    tree = ast.parse(source)
+    found = []
+
+    def where(node) -> str:
+        return f"{name}:{node.lineno}"
+
+    for node in ast.walk(tree):
+        modules = []
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        for module in modules:
+            if module not in ALLOWED_MODULES and any(module == f or module.startswith(f + ".")
+                                                     for f in FORBIDDEN_MODULES):
+                if not any(module.startswith(a) for a in ALLOWED_MODULES):
+                    found.append(f"{where(node)} imports {module}")
+            if module.split(".")[0] == "subprocess" and name not in SUBPROCESS_ALLOWED:
+                found.append(f"{where(node)} imports subprocess")
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in FORBIDDEN_BUILTINS:
+            found.append(f"{where(node)} calls {func.id}()")
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            pair = (func.value.id, func.attr)
+            if pair in FORBIDDEN_CALLS or (func.value.id == "os" and func.attr.startswith(("exec", "spawn"))):
+                found.append(f"{where(node)} calls {'.'.join(pair)}()")
+            if func.value.id == "subprocess":
+                shell = next((k.value for k in node.keywords if k.arg == "shell"), None)
+                if shell is not None and not (isinstance(shell, ast.Constant) and shell.value is False):
+                    found.append(f"{where(node)} runs a shell")
+                if node.args and isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.BinOp)):
+                    found.append(f"{where(node)} runs a command line as one string")
+    if "ParserCreate" in source and "StartDoctypeDeclHandler" not in source:
+        found.append(f"{name}: an expat parser that does not refuse DOCTYPEs")
+    return found
+
+
+def sources() -> list[Path]:
+    return sorted((ROOT / "gui").rglob("*.py")) + [ROOT / "main.py"]
+
+
+def test_the_source_has_no_dangerous_calls():
+    found = []
+    for path in sources():
+        found += violations(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+    assert found == []
+    assert len(sources()) > 50          # the walk saw the whole package
+
+
+@pytest.mark.parametrize("snippet", [
+    "import pickle", "from pickle import loads", "import marshal", "import shelve", "import yaml",
+    "x = eval(text)", "exec(code)", "import os\nos.system('rm x')", "import os\nos.execv('a', [])",
+    "import subprocess\nsubprocess.run(cmd, shell=True)", "import subprocess\nsubprocess.run('ls ' + x)",
+    "import xml.etree.ElementTree as ET", "from xml.dom import minidom", "from lxml import etree",
+    "from lxml.etree import fromstring", "import xml.sax", "from xml.parsers import expat\nexpat.ParserCreate()",
+])
+def test_the_audit_finds_each_kind_of_danger(snippet):
+    assert violations(snippet, "gui/report/example.py")
+
+
+def test_the_audit_allows_what_the_application_needs():
+    allowed = ("from xml.sax.saxutils import quoteattr\nwindow.exec()\nbox.exec()\nre.compile('x')\n"
+               "from xml.parsers import expat\np = expat.ParserCreate()\np.StartDoctypeDeclHandler = no")
+    assert violations(allowed, "gui/report/example.py") == []
+    assert violations("import subprocess\nsubprocess.Popen(['soffice', '--headless'])", "gui/report/pdf.py") == []

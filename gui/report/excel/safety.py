@@ -112,12 +112,16 @@ def check_spans(path: str | os.PathLike) -> None:
         if covered > MAX_SPANNED_CELLS:
             raise ExcelError(f"「{_name(path)}」中合并单元格或超链接覆盖的范围过大，不像是年报表格，已拒绝打开。")
 
+    def refuse_doctype(*_args):
+        raise ExcelError(f"「{_name(path)}」含有 DOCTYPE/实体声明，可能是恶意文件，已拒绝打开。")
+
     with zipfile.ZipFile(path) as archive:      # checked by zipguard: every part is within its size
         for info in archive.infolist():
             if not info.filename.lower().endswith(".xml"):
                 continue
             parser = expat.ParserCreate()
             parser.StartElementHandler = start
+            parser.StartDoctypeDeclHandler = refuse_doctype    # zipguard refused them already
             with archive.open(info) as part:
                 try:
                     while chunk := part.read(1 << 20):
