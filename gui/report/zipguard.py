@@ -64,7 +64,7 @@ _MESSAGES = {
 
 
 def check(path: str | os.PathLike, limits: Limits, declared=None) -> list[zipfile.ZipInfo]:
-    """The entries of the archive at `path`, or Refused. Never holds more than STEP inflated bytes.
+    """The entries of the archive at `path`, or Refused. Holds at most a few STEPs of inflated data.
     `declared(entries)` is called before anything is inflated; it may raise the caller's error."""
     path = Path(path)
     try:
