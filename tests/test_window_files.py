@@ -139,3 +139,19 @@ def test_the_restore_question_speaks_of_a_file_only_when_there_is_one(window, fi
     recovery = Recovery(Path("copy.json"), file, "2026-11-29T02:03:00", {})
     assert dialogs.ask_restore(window, recovery) == dialogs.LATER
     assert promise in seen[0] and ("原文件" in seen[0]) == (file is not None)
+
+
+def test_a_reader_that_fails_unexpectedly_still_gives_a_message_and_keeps_the_window(window, tmp_path,
+                                                                                     monkeypatch):
+    from gui.report import sources
+    workbook = tmp_path / "表格.xlsx"
+    workbook.write_bytes(b"PK\x05\x06" + bytes(18))
+
+    def broken(path):
+        raise KeyError("xl/workbook.xml")            # a bug in a reader, not a known bad file
+    monkeypatch.setitem(sources.READERS, ".xlsx", broken)
+    seen = []
+    answer_next_box("确定", seen)
+    assert window.open_path(workbook) is False
+    assert "表格.xlsx" in seen[0] and "无法识别" in seen[0]
+    assert window.central.currentWidget() is window.start_page

@@ -78,6 +78,9 @@ class FilesMixin:
         except OSError as exc:
             dialogs.show_error(self, "无法打开", f"无法打开「{path.name}」：{exc.strerror or exc}")
             return False
+        except Exception as exc:        # a reader's bug must not cost the clerk the open window
+            dialogs.show_error(self, "无法打开", f"无法读取「{path.name}」：文件内容无法识别（{type(exc).__name__}）。")
+            return False
         # Only a draft becomes the document's file; anything else is saved as a new draft.
         is_draft = path.suffix.lower() == ".json"
         opened = self.open_report(report, path if is_draft else None, modified=not is_draft, ask=ask)
