@@ -11,15 +11,15 @@
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_core import median_ms  # noqa: E402
 
 PASTES = {
     "10,000 行（一列）": "1\n" * 10_000,
@@ -27,16 +27,6 @@ PASTES = {
     "10,001 行": "1\n" * 10_001,
     "10 MB 单行": "9" * 10 * 1024 * 1024,
 }
-
-
-def median_ms(fn, repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def bench_pastes() -> None:
@@ -60,7 +50,7 @@ def bench_pastes() -> None:
         def paste():
             editor.select_cell(CellRef("requests", "new", "natural"))
             QTest.keyClick(editor.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-        ms = median_ms(paste, repeat=7)
+        ms = median_ms(paste, repeat=7, warmup=1)
         print(f"粘贴 {name}（被拒绝）：中位数 {ms:.1f} ms —— {editor.message_text()[:30]}…")
 
 
@@ -85,7 +75,7 @@ def bench_ceiling() -> None:
             "读取表格 .xlsx": lambda: read_tables(xlsx),
         }
         for name, step in steps.items():
-            print(f"最大值报告 {name}：中位数 {median_ms(step, repeat=7):.1f} ms")
+            print(f"最大值报告 {name}：中位数 {median_ms(step, repeat=7, warmup=1):.1f} ms")
 
 
 if __name__ == "__main__":
