@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 from .report.draft_reader import DraftError
 from .report.form import REQUESTS, CellRef
 from .report.lastyear import carry_over, detached, mismatch_warnings, new_from_last as start_from
+from .report.sources import read_report, unreadable
 from .window import dialogs
 
 LAST_FILTER = "上年的报告 (*.json *.docx);;年报草稿 (*.json);;Word 文档 (*.docx)"
@@ -80,12 +81,11 @@ def read_last_year(parent, path: Path, accept_text: str = "用作上年报告"):
             from .report.docx_import import read_docx
             result = read_docx(path)
             return result.report if show_import_summary(parent, result, accept_text) else None
-        from .report.sources import read_report
         return read_report(path)
     except DraftError as exc:
         dialogs.show_error(parent, "无法读取上年报告", str(exc))
     except Exception as exc:       # an unforeseen failure of a reader: a message, never a crash
-        dialogs.show_error(parent, "无法读取上年报告", f"无法读取「{path.name}」：文件内容无法识别（{type(exc).__name__}）。")
+        dialogs.show_error(parent, "无法读取上年报告", unreadable(path, exc))
     return None
 
 
@@ -184,7 +184,7 @@ def open_docx(window, path: Path, ask: bool = True) -> bool:
         dialogs.show_error(window, "无法导入", str(exc))
         return False
     except Exception as exc:
-        dialogs.show_error(window, "无法导入", f"无法读取「{Path(path).name}」：文件内容无法识别（{type(exc).__name__}）。")
+        dialogs.show_error(window, "无法导入", unreadable(path, exc))
         return False
     if not show_import_summary(window, result):
         return False

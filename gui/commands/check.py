@@ -13,7 +13,7 @@ from ..report.draft_reader import DraftError
 from ..report.form import SECTION_BY_KEY, describe
 from ..report.places import field_name
 from ..report.problems import SEVERITY_LABELS, Problem, confirmation_text
-from ..report.sources import read_report
+from ..report.sources import read_report, unreadable
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -79,17 +79,19 @@ def as_json(problem: Problem) -> dict:
 
 
 def run(args) -> int:
+    reading = args.file
     try:
-        report = read_report(args.file)
+        report = read_report(reading)
         if args.last_year:
-            last = read_report(args.last_year)
+            reading = args.last_year
+            last = read_report(reading)
             last.last_year = None
             report.last_year = last
     except DraftError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
     except Exception as exc:   # a reader's unforeseen failure: still one line, never a traceback
-        print(f"无法读取该文件：文件内容无法识别（{type(exc).__name__}）。", file=sys.stderr)
+        print(unreadable(reading, exc), file=sys.stderr)
         return EXIT_UNREADABLE
     problems = rules.check(report)
     if args.json:

@@ -7,7 +7,7 @@ from ..report.draft_reader import DraftError
 from ..report.form import INFO_LABELS, REQUESTS
 from ..report.lastyear import new_from_last
 from ..report.model import Report
-from ..report.sources import read_report
+from ..report.sources import read_report, unreadable
 
 
 def read_last(path: str) -> Report | None:
@@ -23,7 +23,7 @@ def read_last(path: str) -> Report | None:
     except DraftError as exc:
         print(str(exc), file=sys.stderr)
     except Exception as exc:       # a reader's unforeseen failure: one line, never a traceback
-        print(f"无法读取上年报告「{path}」：文件内容无法识别（{type(exc).__name__}）。", file=sys.stderr)
+        print(f"上年报告：{unreadable(path, exc)}", file=sys.stderr)
     return None
 
 

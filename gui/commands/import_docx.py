@@ -11,6 +11,7 @@ from pathlib import Path
 from ..report import drafts
 from ..report.atomic import SaveError
 from ..report.draft_reader import DraftError
+from ..report.sources import unreadable
 
 EXIT_OK, EXIT_FAILED = 0, 2
 
@@ -45,7 +46,7 @@ def run(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:    # a damaged file the checks did not foresee: one line, no traceback
-        print(f"无法读取「{source.name}」：文件内容无法识别（{type(exc).__name__}）。", file=sys.stderr)
+        print(unreadable(source, exc), file=sys.stderr)
         return EXIT_FAILED
     try:
         drafts.save(result.report, output)

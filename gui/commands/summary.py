@@ -31,12 +31,15 @@ def register(subparsers) -> None:
 
 def _refused_target(args) -> str | None:
     """Why an output may not be written: it is one of the files summed, or exists without --force."""
-    sources = {Path(f).resolve() for f in args.files}
+    from ..report.excel.safety import ExcelError
+    from ..report.excel.summary import refuse_input_as_output
     for target in (Path(args.output), Path(args.draft) if args.draft else None):
         if target is None:
             continue
-        if target.resolve() in sources:
-            return f"「{target.name}」是要汇总的文件之一，不能作为输出文件（会覆盖它）。"
+        try:
+            refuse_input_as_output(target, args.files)
+        except ExcelError as exc:
+            return str(exc)
         if target.exists() and not args.force:
             return f"文件「{target}」已存在，未覆盖。如需覆盖，请加 --force。"
     return None

@@ -29,6 +29,11 @@ def register(suffix: str, reader: Callable[[Path], Report]) -> None:
     READERS[suffix.lower()] = reader
 
 
+def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
+    """The message for a reader's unforeseen failure: one Chinese line, never a traceback."""
+    return f"无法读取「{Path(path).name}」：文件内容无法识别（{type(exc).__name__}）。"
+
+
 def read_report(path: str | os.PathLike) -> Report:
     """The report in `path` (a draft, or any registered kind); raises DraftError/SourceError."""
     path = Path(path)
@@ -41,4 +46,4 @@ def read_report(path: str | os.PathLike) -> Report:
     return reader(path)
 
 
-__all__ = ["SourceError", "READERS", "register", "read_report"]
+__all__ = ["SourceError", "READERS", "register", "read_report", "unreadable"]

@@ -1,6 +1,6 @@
 """Recovery copies: the open report saved every 30 s, at most two seconds after an edit (even while
-the clerk keeps typing) and on every step change, to the user's data folder (never over the user's own file); removed on a clean close,
-offered again after a crash.
+the clerk keeps typing) and on every step change, to the user's data folder (never over the user's
+own file); removed on a clean close, offered again after a crash.
 
 Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
 gone) is an orphan left by a crash or a kill, and the next start offers to restore it.
@@ -45,7 +45,6 @@ class Recovery:
     saved_at: str
     draft: dict
     file_stamp: FileStamp | None = None     # the user's file as that window knew it
-
 
     @property
     def saved_at_text(self) -> str:

@@ -63,7 +63,7 @@ class FilesMixin:
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open any file the application reads; an unreadable file gives the core's message."""
         from ..report.draft_reader import DraftError
-        from ..report.sources import read_report
+        from ..report.sources import read_report, unreadable
         path = Path(path)
         if path.suffix.lower() == ".docx" and available("lastyear_actions"):   # summary first
             opened = bool(call("lastyear_actions", "open_docx", self, path, ask))
@@ -79,7 +79,7 @@ class FilesMixin:
             dialogs.show_error(self, "无法打开", f"无法打开「{path.name}」：{exc.strerror or exc}")
             return False
         except Exception as exc:        # a reader's bug must not cost the clerk the open window
-            dialogs.show_error(self, "无法打开", f"无法读取「{path.name}」：文件内容无法识别（{type(exc).__name__}）。")
+            dialogs.show_error(self, "无法打开", unreadable(path, exc))
             return False
         # Only a draft becomes the document's file; anything else is saved as a new draft.
         is_draft = path.suffix.lower() == ".json"

@@ -65,9 +65,9 @@ class Summary:
     refused: list[Refused] = field(default_factory=list)
     partial_cells: int = 0       # cells blank in some unit: their sum covers only the others
 
-    def sources(self) -> set[Path]:
-        """Every file given, summed or refused (resolved)."""
-        return {p.path.resolve() for p in (*self.units, *self.refused)}
+    def sources(self) -> list[Path]:
+        """Every file given, summed or refused."""
+        return [p.path for p in (*self.units, *self.refused)]
 
     @property
     def cautions(self) -> list[str]:
@@ -189,8 +189,13 @@ def build_workbook(summary: Summary):
     return workbook
 
 
-def export_summary(summary: Summary, path) -> None:
+def refuse_input_as_output(path, sources) -> None:
+    """Raise ExcelError when `path` is one of the files being summed: writing it would destroy it."""
     path = Path(path)
-    if path.resolve() in summary.sources():
+    if path.resolve() in {Path(s).resolve() for s in sources}:
         raise ExcelError(f"「{path.name}」是要汇总的文件之一，不能作为输出文件（会覆盖它）。请换一个文件名。")
+
+
+def export_summary(summary: Summary, path) -> None:
+    refuse_input_as_output(path, summary.sources())
     save_atomically(build_workbook(summary), path)
