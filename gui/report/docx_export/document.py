@@ -18,8 +18,10 @@ from .options import OUTER, ExportOptions, FontSet
 from .tables import TEXT_WIDTH, add_table
 
 LINE_PITCH = 579            # 22 lines in the 225 mm text block (580 overflows it)
-CHARS_PER_LINE = 28
-# Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm.
+CHARS_PER_LINE = styles.CHARS_PER_LINE
+# Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm
+# (15.79 pt). LibreOffice gives a character as many whole pitches as its width needs, so 3号 text
+# is drawn at 98 % width (styles.GRID_SCALE) to fit one pitch there too.
 CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
 PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
 _STRIP = " \t\u3000"
@@ -36,9 +38,8 @@ def clean(text: str) -> str:
 _STYLE_IDS: dict[str, str] = {}
 
 
-def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> docx.document.Document:
-    """The document; char_grid=False drops the 28-character grid, which LibreOffice renders as
-    double-spaced characters (the PDF preview), keeping the 22-line grid."""
+def build(report: Report, options: ExportOptions) -> docx.document.Document:
+    """The document: 22 lines of 28 characters a page in Word, WPS and LibreOffice alike."""
     fonts = options.font_set
     document = docx.Document()
     _STYLE_IDS.clear()
@@ -47,7 +48,7 @@ def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> 
     oxml.set_theme_font_lang(settings)
     document.settings.odd_and_even_pages_header_footer = options.page_numbers == OUTER
     _compat_mode(settings)
-    _page_setup(document.sections[0], char_grid)
+    _page_setup(document.sections[0])
     _body(document, report, fonts)
     _footers(document.sections[0], options, fonts)
     _properties(document, report)
@@ -153,7 +154,7 @@ def _sign_off(document, report: Report, fonts: FontSet) -> None:
     _paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
 
 
-def _page_setup(section, char_grid: bool) -> None:
+def _page_setup(section) -> None:
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
@@ -161,7 +162,7 @@ def _page_setup(section, char_grid: bool) -> None:
     section.header_distance = Mm(15)
     # The page number's dash sits 7 mm below the text block (GB/T 9704 §7.5).
     section.footer_distance = Mm(25)
-    oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE if char_grid else None)
+    oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE)
 
 
 def _footers(section, options: ExportOptions, fonts: FontSet) -> None:

@@ -92,6 +92,16 @@ def set_size(rpr, half_points: int) -> None:
     child(rpr, "w:szCs", val=half_points)
 
 
+def set_scale(rpr, percent: int) -> None:
+    """Horizontal character scale (Word's 字符缩放)."""
+    child(rpr, "w:w", val=percent)
+
+
+def set_spacing_run(rpr, twips: int) -> None:
+    """Character spacing (Word's 字符间距 加宽/紧缩) in twentieths of a point."""
+    child(rpr, "w:spacing", val=twips)
+
+
 def set_bold(rpr, bold: bool) -> None:
     for tag in ("w:b", "w:bCs"):
         child(rpr, tag, val="1" if bold else "0")
@@ -137,6 +147,10 @@ def set_spacing(ppr, before: int = 0, after: int = 0, line: int = 240, rule: str
 
 def set_snap_to_grid(ppr, snap: bool) -> None:
     child(ppr, "w:snapToGrid", val="1" if snap else "0")
+
+
+def set_keep_next(ppr) -> None:
+    child(ppr, "w:keepNext")
 
 
 def set_jc(ppr, value: str) -> None:

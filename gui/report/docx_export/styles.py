@@ -14,7 +14,14 @@ from .options import FontSet
 
 # Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt.
 SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21
-BODY_INDENT = 640           # 2 characters of 3号 in twips (the fallback for firstLineChars)
+CHARS_PER_LINE = 28
+GRID_PITCH = 8844 / CHARS_PER_LINE   # twips: the character pitch of the document grid (15.79 pt)
+# Two pitches in twips, the fallback for firstLineChars (LibreOffice reads only this): a hair under
+# 2 × 15.79 pt, as 32 pt would push the first character onto a third pitch.
+BODY_INDENT = int(2 * GRID_PITCH)
+# 3号 characters at 98 % width are narrower than the pitch, so LibreOffice puts one per pitch as
+# Word and WPS do (at 100 % it gives each two pitches: 14 a line).
+GRID_SCALE = 98
 
 TITLE = "Title"
 HEADING_1 = "Heading 1"
@@ -72,6 +79,7 @@ def _paragraph(style, latin: str, east_asian: str, size: int, bold: bool, *, jc:
     rpr = oxml.get_or_add_after_name(style, "w:rPr")
     oxml.remove(rpr, "w:color", "w:spacing", "w:kern")
     oxml.set_fonts(rpr, latin, east_asian)
+    oxml.set_scale(rpr, GRID_SCALE if grid else 100)
     oxml.set_bold(rpr, bold)
     oxml.set_size(rpr, size)
     oxml.set_lang(rpr)
