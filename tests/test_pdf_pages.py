@@ -13,8 +13,8 @@ from gui.report import pdf
 from gui.report.docx_export import docx_bytes
 from gui.report.docx_export.layout import words
 from gui.report.form import ACTIVE_BLOCKS, REQUESTS_BODY, RESULTS
-from pdf_pages_support import (BODY_SIZE, big_report, figures, is_full, label_lines, lines,
-                               measure, table_stream)
+from pdf_pages_support import (BODY_SIZE, LEFT, RIGHT, big_report, figures, is_full,
+                               label_lines, lines, measure, table_stream)
 
 pdfplumber = pytest.importorskip("pdfplumber")
 SOFFICE = pdf.find_soffice()
@@ -105,3 +105,17 @@ def test_body_text_runs_28_characters_a_line(rendered):
     assert len(full) >= 40
     assert all(m >= 26 for m in full), full
     assert full.count(28) >= 0.85 * len(full), full
+
+
+def test_page_numbers_one_character_in_and_the_sign_off_two_also_in_libreoffice(rendered):
+    """LibreOffice ignores Word's character indents: the twips given beside them must show."""
+    pages = rendered["huaian"]
+    for number, page in enumerate(pages, start=1):
+        dashes = [c for c in page.chars if abs(c["size"] - 14) < 0.5]
+        assert "".join(c["text"] for c in dashes).replace(" ", "") == f"—{number}—"
+        if number % 2:
+            assert 12 <= RIGHT - max(c["x1"] for c in dashes) <= 16       # one 4号 character
+        else:
+            assert 12 <= min(c["x0"] for c in dashes) - LEFT <= 16
+    organ = [c for c in pages[-1].chars if c["text"] == "府" and abs(c["size"] - BODY_SIZE) < 0.6]
+    assert 29 <= RIGHT - organ[-1]["x1"] <= 34                           # two characters

@@ -15,6 +15,7 @@ from ..model import Report
 from . import oxml, styles
 from .opening import opening_text
 from .options import OUTER, ExportOptions, FontSet
+from .layout import organ_lines
 from .tables import TEXT_WIDTH, add_table
 
 LINE_PITCH = 579            # 22 lines in the 225 mm text block (580 overflows it)
@@ -24,6 +25,7 @@ CHARS_PER_LINE = styles.CHARS_PER_LINE
 # is drawn at 98 % width (styles.GRID_SCALE) to fit one pitch there too.
 CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
 PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
+PAGE_NUMBER_TWIPS = styles.SIZE_4 * 10      # the same character of 4号 in twips (14 pt)
 _STRIP = " \t\u3000"
 # Text pasted from Word carries \v (manual line break) and \f; other control characters cannot be
 # stored in XML at all.
@@ -130,17 +132,23 @@ def _width(text: str) -> float:
 
 def _title(document, report: Report, fonts: FontSet) -> None:
     """The title; too long for one line, it breaks after the organ name as units do, so that
-    「YYYY年政府信息公开工作年度报告」 stays whole on its own line."""
+    「YYYY年政府信息公开工作年度报告」 stays whole on its own line, and a long organ name breaks
+    between its words (「……赛罕区人民政府」「办公室……」), never inside one."""
     paragraph = document.add_paragraph(style=styles.TITLE)
-    organ = report.info.organ.strip()
-    title = report.title
-    line = TEXT_WIDTH / 20 / (styles.SIZE_2 / 2)          # characters of 2号 per line
+    organ = clean(report.info.organ).strip()
+    title = clean(report.title)
+    line = int(TEXT_WIDTH / 20 / (styles.SIZE_2 / 2))          # characters of 2号 per line
     if organ and title.startswith(organ) and _width(title) > line:
-        _run(paragraph, organ, fonts.latin, fonts.title)
-        paragraph.runs[-1].add_break()
-        _run(paragraph, title[len(organ):], fonts.latin, fonts.title)
+        _lines(paragraph, organ_lines(organ, line) + [title[len(organ):]], fonts.latin, fonts.title)
     else:
         _run(paragraph, title, fonts.latin, fonts.title)
+
+
+def _lines(paragraph, lines: list[str], latin: str, east_asian: str) -> None:
+    for i, text in enumerate(lines):
+        run = _run(paragraph, text, latin, east_asian)
+        if i < len(lines) - 1:
+            run.add_break()
 
 
 def format_date(date: dt.date | None) -> str:
@@ -149,8 +157,10 @@ def format_date(date: dt.date | None) -> str:
 
 def _sign_off(document, report: Report, fonts: FontSet) -> None:
     _paragraph(document, "", "Normal", fonts.body, fonts)
-    if report.info.organ.strip():
-        _paragraph(document, report.info.organ.strip(), styles.SIGN_OFF, fonts.body, fonts)
+    organ = clean(report.info.organ).strip()
+    if organ:
+        paragraph = _paragraph(document, "", styles.SIGN_OFF, fonts.body, fonts)
+        _lines(paragraph, organ_lines(organ, CHARS_PER_LINE - 2), fonts.latin, fonts.body)
     _paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
 
 
@@ -180,10 +190,10 @@ def _page_number(paragraph, side: str, fonts: FontSet) -> None:
     paragraph.style = styles.FOOTER
     ppr = paragraph._p.get_or_add_pPr()
     if side == "right":
-        oxml.set_indent(ppr, right_chars=PAGE_NUMBER_INDENT)
+        oxml.set_indent(ppr, right_chars=PAGE_NUMBER_INDENT, right_twips=PAGE_NUMBER_TWIPS)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif side == "left":
-        oxml.set_indent(ppr, left_chars=PAGE_NUMBER_INDENT)
+        oxml.set_indent(ppr, left_chars=PAGE_NUMBER_INDENT, left_twips=PAGE_NUMBER_TWIPS)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     else:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

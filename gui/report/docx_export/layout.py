@@ -139,6 +139,38 @@ def fill(text: str, chars_per_line: int) -> list[str]:
     return lines
 
 
+# Where an organ's full name may break: after the name of a level or a kind of body.
+ORGAN_ENDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "人民政府", "办公室", "办事处",
+              "委员会", "街道", "中心", "省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "局",
+              "厅", "委", "办", "部", "署", "院", "所", "站", "处", "队")
+
+
+def organ_words(organ: str) -> list[str]:
+    """「内蒙古自治区|呼和浩特市|赛罕区|人民政府|办公室」: a level closes a word only after at least
+    one character of name, so 「镇江市」 and 「市场监督管理局」 stay whole."""
+    out, current, i = [], "", 0
+    while i < len(organ):
+        end = next((e for e in ORGAN_ENDS if organ.startswith(e, i) and (current or len(e) > 1)), None)
+        if end:
+            out.append(current + end)
+            current, i = "", i + len(end)
+        else:
+            current += organ[i]
+            i += 1
+    return out + ([current] if current else [])
+
+
+def organ_lines(organ: str, chars: int) -> list[str]:
+    """The organ's name in lines of at most `chars` characters, broken between its words."""
+    lines = [""]
+    for word in organ_words(organ):
+        for piece in ([word] if len(word) <= chars else [word[i:i + chars] for i in range(0, len(word), chars)]):
+            if lines[-1] and len(lines[-1]) + len(piece) > chars:
+                lines.append("")
+            lines[-1] += piece
+    return lines
+
+
 def chars_per_line(width: int, layout: Layout) -> int:
     return max(1, int((width - 2 * layout.margin - SLACK) // (layout.size * 10)))
 
