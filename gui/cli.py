@@ -9,10 +9,10 @@ import sys
 from . import APP_NAME, __version__
 
 # Each module defines register(subparsers) and sets a `run(args) -> int` default on its parser.
-COMMAND_MODULES = ("check", "new", "export", "ledger", "summary", "import_docx")
+COMMAND_MODULES = ("check", "new", "export", "ledger", "summary", "import_docx", "review")
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
-                           "import", "-h", "--help", "--version"})
+                           "import", "review", "-h", "--help", "--version"})
 
 
 def wants_cli(argv: list[str]) -> bool:
