@@ -27,12 +27,15 @@ _OBJECTS = ("惠民惠农补贴信息", "重大项目进展", "财政预决算�
             "征地拆迁补偿标准", "社会救助对象名单", "公共资源交易信息", "环境整治工作动态", "义务教育招生政策",
             "医疗保障经办流程", "防汛抗旱预警信息", "营商环境举措", "民生实事办理情况", "基层议事协商记录",
             "村务财务公开栏目")
+_WHEN = ("年初", "上半年", "三季度以来", "全年", "每月", "每季度", "汛期前", "春节前后", "年底前", "工作日内",
+         "按照年度计划", "结合专项检查")
 _ENDS = ("取得明显成效", "群众满意度不断提升", "形成长效机制", "做到应公开尽公开", "确保信息准确及时",
          "进一步规范了工作流程", "切实保障了群众知情权", "有效回应社会关切")
 
 
 def _sentence(rng: random.Random) -> str:
-    return f"{rng.choice(_SUBJECTS)}{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}，{rng.choice(_ENDS)}。"
+    return (f"{rng.choice(_SUBJECTS)}{rng.choice(_WHEN)}{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}，"
+            f"{rng.choice(_ENDS)}。")
 
 
 def own_texts(seed: int) -> dict[str, str]:
@@ -43,14 +46,15 @@ def own_texts(seed: int) -> dict[str, str]:
     return texts
 
 
-def unit_report(organ: str, seed: int, year: int = 2024):
-    """A township report that passes every check, with narratives of its own."""
+def unit_report(organ: str, seed: int, year: int = 2024, factor: int | None = None):
+    """A township report that passes every check, with narratives of its own and its tables
+    multiplied by `factor` (default: the seed)."""
     report = huaian_2024()
     report.info = dataclasses.replace(report.info, organ=organ, year=year, level="乡镇/街道", compiler="",
                                       publish_date=dt.date(year + 1, 1, 20))
     for col in ("issued", "repealed", "in_force"):          # a town makes no 规章
         report.set(CellRef("active", "rules", col), 0)
-    scale(report, seed)                                     # tables of its own, still consistent
+    scale(report, seed if factor is None else factor)       # tables of its own, still consistent
     report.texts.update(own_texts(seed))
     report.fee.amount_yuan = Decimal(seed * 10)
     report.texts["other"] = fee_sentence(report)
@@ -62,6 +66,18 @@ def scale(report, factor: int, rows=None) -> None:
         if kind_of(ref) == COUNT and (rows is None or ref.row in rows):
             report.set(ref, report.get(ref) * factor)
     report.set(FEES, report.get(FEES) * factor)
+
+
+def vary(report, d: int) -> None:
+    """Add d applications (natural persons, all made public), d upheld reviews and d licences:
+    still consistent."""
+    licensing = CellRef("active", "licensing", "value")
+    report.set(licensing, report.get(licensing) + d)
+    for row in ("new", "open", "total"):
+        for col in ("natural", "total"):
+            report.set(CellRef("requests", row, col), report.get(CellRef("requests", row, col)) + d)
+    for col in ("upheld", "total"):
+        report.set(CellRef("appeals", "review", col), report.get(CellRef("appeals", "review", col)) + d)
 
 
 FEES = CellRef("active", "fees", "value")

@@ -24,6 +24,7 @@ VARIANTS = {
 }
 BLANK_MARKS = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "－", "／", "一", "×", "x", "X"}
 APPROXIMATE_RATIO = 0.8
+CLOSEST_MEMORY = 4096
 _NOT_A_LABEL = re.compile(r"[\d.,/\\\-—–－／%]*")
 
 
@@ -55,6 +56,7 @@ class Labels:
         self.exact = {}
         self.stripped: dict[str, set[str]] = {}
         avoided = {normalise(a) for a in avoid}
+        self._closest_seen: dict[str, tuple[str | None, str]] = {}
         for label, key in labels.items():
             n = normalise(label)
             self.exact[n] = key
@@ -77,6 +79,15 @@ class Labels:
         return self._closest(fixed)
 
     def _closest(self, n: str) -> tuple[str | None, str]:
+        # The same headers meet every Labels of every table in every document: remember the answer
+        # (a county review reads hundreds of documents in one process).
+        if n not in self._closest_seen:
+            if len(self._closest_seen) >= CLOSEST_MEMORY:
+                self._closest_seen.clear()
+            self._closest_seen[n] = self._score(n)
+        return self._closest_seen[n]
+
+    def _score(self, n: str) -> tuple[str | None, str]:
         scored = sorted(((difflib.SequenceMatcher(None, n, label).ratio(), key)
                          for label, key in self.exact.items()), reverse=True)
         if not scored or scored[0][0] < APPROXIMATE_RATIO:
