@@ -7,6 +7,7 @@ those steps and between pages. Every failure becomes PdfImportError with a Chine
 """
 from __future__ import annotations
 
+import logging
 import time
 import zlib
 from contextlib import contextmanager
@@ -144,24 +145,50 @@ def guarded(name: str, budget: Budget):
     """Run pdfminer under `budget`; any failure inside becomes PdfImportError (never a traceback)."""
     global _budget
     install()
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     _budget = budget
+    quiet = [logging.getLogger(n) for n in ("pdfminer", "pdfplumber")]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.CRITICAL)     # a damaged file's warnings are not the clerk's to read
     try:
         yield
     except PdfImportError:
         raise
-    except _Stop as stop:
-        raise PdfImportError(f"「{name}」无法导入：{stop}。已停止读取。") from None
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PdfImportError(encrypted(name)) from None
-    except MemoryError:
-        raise PdfImportError(f"「{name}」过大，内存不足以读取，已停止。") from None
-    except RecursionError:
-        raise PdfImportError(f"「{name}」的结构嵌套过深（可能是恶意构造的文件），已拒绝读取。") from None
-    except Exception:                      # pdfminer raises many kinds for a damaged file
-        raise PdfImportError(damaged(name)) from None
+    except Exception as exc:             # pdfminer raises many kinds; pdfplumber wraps them
+        raise PdfImportError(_reason(name, _root(exc))) from None
     finally:
         _budget = None
+        for q, level in zip(quiet, levels):
+            q.setLevel(level)
+
+
+def _root(exc: BaseException) -> BaseException:
+    """The exception that started it all: pdfplumber wraps pdfminer's (PdfminerException(e))."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+    seen = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (_Stop, PDFEncryptionError, MemoryError, RecursionError)):
+            return exc
+        inner = next((a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)), None)
+        inner = inner or exc.__cause__ or exc.__context__
+        if inner is None:
+            break
+        exc = inner
+    return exc
+
+
+def _reason(name: str, exc: BaseException) -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError
+    if isinstance(exc, _Stop):
+        return f"「{name}」无法导入：{exc}。已停止读取。"
+    if isinstance(exc, PDFEncryptionError):
+        return encrypted(name)
+    if isinstance(exc, MemoryError):
+        return f"「{name}」过大，内存不足以读取，已停止。"
+    if isinstance(exc, RecursionError):
+        return f"「{name}」的结构嵌套过深（可能是恶意构造的文件），已拒绝读取。"
+    return damaged(name)
 
 
 def encrypted(name: str) -> str:
