@@ -1,6 +1,6 @@
 """Reading a report from any file the application understands, chosen by the file's suffix.
 
-Each reader is one line in READERS; the Excel and Word importers register their own suffixes.
+Each reader is one line in READERS.
 """
 from __future__ import annotations
 
@@ -25,17 +25,13 @@ READERS: dict[str, Callable[[Path], Report]] = {
 }
 
 
-def register(suffix: str, reader: Callable[[Path], Report]) -> None:
-    READERS[suffix.lower()] = reader
-
-
 def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
     """The message for a reader's unforeseen failure: one Chinese line, never a traceback."""
     return f"无法读取「{Path(path).name}」：文件内容无法识别（{type(exc).__name__}）。"
 
 
 def read_report(path: str | os.PathLike) -> Report:
-    """The report in `path` (a draft, or any registered kind); raises DraftError/SourceError."""
+    """The report in `path` (a draft, a workbook or a Word report); raises DraftError/SourceError."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -46,4 +42,4 @@ def read_report(path: str | os.PathLike) -> Report:
     return reader(path)
 
 
-__all__ = ["SourceError", "READERS", "register", "read_report", "unreadable"]
+__all__ = ["SourceError", "READERS", "read_report", "unreadable"]
