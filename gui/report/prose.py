@@ -61,7 +61,7 @@ _MENTIONS_CARRY = re.compile(r"上一?年度?(?:结转|转入)")
 _OTHER_PERIOD = re.compile(r"去年|上年|上一年|同期|同比|比")
 _BREAKDOWN = re.compile("|".join(["其中", "法人", REQUESTS_ORGANISATIONS] +
                                  [c.label for c in REQUESTS_COLUMNS[:-1] if len(c.label) >= 3]))
-_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=年)")
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?=\s*年)")
 
 
 class Statement(NamedTuple):

@@ -34,23 +34,29 @@ APPEAL_ROWS = {REVIEW: ("review",), SUIT: ("suit_direct", "suit_after_review"),
 _NOT_UPHELD = ("corrected", "other", "pending")
 
 
+def _words(refs: tuple[CellRef, ...], values: list[int], label: str | None) -> str:
+    total = sum(values)
+    if len(refs) == 1:
+        return f"{describe(refs[0])}为 {total} 件"
+    if label:
+        return f"表三「{label}」各项的「总计」列合计为 {total} 件"
+    return "、".join(f"{describe(r)} {x} 件" for r, x in zip(refs, values)) + f"，共 {total} 件"
+
+
 def _sum_side(refs: tuple[CellRef, ...], cells, label: str | None):
+    """(cells, accepted values, figure, words) — words is a function: built only for a message."""
     values = [cells[r] for r in refs]
     if None in values:
         return None
     total = sum(values)
-    if len(refs) == 1:
-        words = f"{describe(refs[0])}为 {total} 件"
-    elif label:
-        words = f"表三「{label}」各项的「总计」列合计为 {total} 件"
-    else:
-        words = "、".join(f"{describe(r)} {x} 件" for r, x in zip(refs, values)) + f"，共 {total} 件"
-    return refs, {total}, total, words
+    return refs, {total}, total, lambda: _words(refs, values, label)
+
+
+_GROUP_OF_ROW = {key: b for key, _, b, _ in REQUESTS_BODY}
 
 
 def _request_label(rows: tuple[str, ...]) -> str | None:
-    body = {key: b for key, _, b, _ in REQUESTS_BODY}
-    return body.get(rows[0]) if len(rows) > 1 else None
+    return _GROUP_OF_ROW.get(rows[0]) if len(rows) > 1 else None
 
 
 def _table_side(st: Statement, cells):
@@ -64,11 +70,11 @@ def _table_side(st: Statement, cells):
             carry = cells[_CARRY_IN]
             if carry is None:
                 return None
-            words = f"{describe(_NEW)} {new} 件加{describe(_CARRY_IN)} {carry} 件共 {new + carry} 件"
+            words = lambda: f"{describe(_NEW)} {new} 件加{describe(_CARRY_IN)} {carry} 件共 {new + carry} 件"  # noqa: E731
             if st.carry == "with":
                 return (_NEW, _CARRY_IN), {new + carry}, new + carry, words
             return (_NEW, _CARRY_IN), {new, new + carry}, new, words
-        return (_NEW,), {new}, new, f"{describe(_NEW)}为 {new} 件"
+        return (_NEW,), {new}, new, lambda: f"{describe(_NEW)}为 {new} 件"
     if kind in REQUEST_ROWS:
         rows = REQUEST_ROWS[kind]
         return _sum_side(tuple(CellRef("requests", r, "total") for r in rows), cells, _request_label(rows))
@@ -135,7 +141,7 @@ def check_r9(report) -> list[Problem]:
                 continue
             refs, _, figure, table_text = side
             stated = "未收到申请" if st.kind == NONE else f"{st.value} 件"
-            message = f"{_where(field.key)}写「{st.snippet}」（{stated}），但{table_text}。"
+            message = f"{_where(field.key)}写「{st.snippet}」（{stated}），但{table_text()}。"
             out.append(Problem(R9, WARNING, message, field.section, cells=refs,
                                field=TEXT_PREFIX + field.key, expected=figure, actual=st.value,
                                key=f"{R9}:{field.key}:{st.kind}:{n}",

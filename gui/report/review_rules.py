@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 from .form import TEXT_FIELDS
 from .places import OPENING, field_name
@@ -23,9 +24,10 @@ FIRST_YEAR = 2008
 # a year opening a paragraph or sentence (after a （一） or 一是 of a list), then 年/年度 and a comma
 # or the subject: 「2023年，我镇」 「2023年度本机关」 — not 「2023年以来」 「2023年1月」 「2023年结转」
 _STALE = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|"
-                    r"[一二三四五六七八九十]+是)?[ \t\u3000]*((?:19|20)[0-9]{2})年度?"
+                    r"[一二三四五六七八九十]+是)?[ \t\u3000]*((?:19|20)[0-9]{2})\s*年度?"
                     r"(?=[，,]|[我本全该])")
-_COMPARISON = re.compile(r"较|比|相比|同比|对比|增长|下降|增加|减少|持平")
+# a sentence that compares years, or tells what became of last year's problems, names them rightly
+_COMPARISON = re.compile(r"较|比|相比|同比|对比|增长|下降|增加|减少|持平|整改|已(?:经)?(?:解决|落实|完成)|报告中|报告所列|指出")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _OLD_NOTICE = re.compile(r"[〔\[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号")
 _TRIAL_FORMAT = re.compile(r"年度报告格式\s*[（(]\s*试行\s*[)）]")
@@ -44,16 +46,21 @@ def _crc(text: str) -> int:
 
 
 def _narratives(report):
-    """(field, where, text) of every narrative, the opening paragraph included when it is printed."""
+    """(field, text) of every narrative, the opening paragraph included when it is printed."""
     for key in _WHERE_FIELDS:
         text = report.texts.get(key) or ""
-        if text.strip():
-            yield TEXT_PREFIX + key, field_name(TEXT_PREFIX + key), text
+        if text:
+            yield TEXT_PREFIX + key, text
     if report.opening_enabled and report.opening:
-        yield "opening", OPENING, report.opening
+        yield "opening", report.opening
 
 
-def stale_years(text: str, year: int) -> list[re.Match]:
+def _where(field: str) -> str:
+    return OPENING if field == "opening" else field_name(field)
+
+
+@lru_cache(maxsize=256)
+def stale_years(text: str, year: int) -> tuple[re.Match, ...]:
     out = []
     for m in _STALE.finditer(text):
         found = int(m.group(1))
@@ -64,7 +71,7 @@ def stale_years(text: str, year: int) -> list[re.Match]:
         if _COMPARISON.search(sentence) or str(year) in sentence:
             continue                     # 「2023年，收到12件，2024年增加到15件」 compares the years
         out.append(m)
-    return out
+    return tuple(out)
 
 
 def check_stale_years(report) -> list[Problem]:
@@ -72,7 +79,7 @@ def check_stale_years(report) -> list[Problem]:
     if not year:
         return []
     out = []
-    for field, where, text in _narratives(report):
+    for field, text in _narratives(report):
         found = stale_years(text, year)
         if not found:
             continue
@@ -83,7 +90,7 @@ def check_stale_years(report) -> list[Problem]:
             for m in reversed(found):
                 fixed = fixed[:m.start(1)] + str(year) + fixed[m.end(1):]
             fix = Fix(f"改为 {year} 年", texts=((field[len(TEXT_PREFIX):], fixed),))
-        out.append(Problem(STALE_YEAR, WARNING, f"{where}的段落以{quoted}开头，而报告年度是 {year} 年："
+        out.append(Problem(STALE_YEAR, WARNING, f"{_where(field)}的段落以{quoted}开头，而报告年度是 {year} 年："
                            "可能是沿用上年文字时没有改年份，请核对这一段的年份和内容。",
                            _step(field), field=field, actual=int(found[0].group(1)), expected=year, fix=fix,
                            key=f"{STALE_YEAR}:{field}", fingerprint=f"{year}|{_crc(text)}"))
@@ -99,19 +106,29 @@ def _step(field: str) -> str:
 
 def check_old_notice(report) -> list[Problem]:
     out = []
-    for field, where, text in _narratives(report):
-        found = _OLD_NOTICE.search(text) or _TRIAL_FORMAT.search(text)
+    for field, text in _narratives(report):
+        found = _old_notice(text)
         if not found:
             continue
         fix = None
         if field.startswith(TEXT_PREFIX):
             fixed = _TRIAL_FORMAT.sub("年度报告格式", _OLD_NOTICE.sub(CURRENT_NOTICE, text))
             fix = Fix(f"改为现行格式（国办公开办函{CURRENT_NOTICE}）", texts=((field[len(TEXT_PREFIX):], fixed),))
-        out.append(Problem(OLD_NOTICE, WARNING, f"{where}引用了已废止的 2019 年试行格式（「{found.group().strip()}」，"
+        out.append(Problem(OLD_NOTICE, WARNING, f"{_where(field)}引用了已废止的 2019 年试行格式（「{found.group().strip()}」，"
                            f"国办公开办函〔2019〕60号）：现行格式为国办公开办函{CURRENT_NOTICE}"
                            "《中华人民共和国政府信息公开工作年度报告格式》。", _step(field), field=field,
                            fix=fix, key=f"{OLD_NOTICE}:{field}", fingerprint=str(_crc(text))))
     return out
+
+
+@lru_cache(maxsize=256)
+def _old_notice(text: str) -> re.Match | None:
+    return _OLD_NOTICE.search(text) or _TRIAL_FORMAT.search(text)
+
+
+@lru_cache(maxsize=64)
+def _has_measures(text: str) -> bool:
+    return bool(_MEASURE_WORDS.search(text))
 
 
 def check_problems_section(report) -> list[Problem]:
@@ -120,22 +137,22 @@ def check_problems_section(report) -> list[Problem]:
     if not text.strip():
         return []                                   # EMPTY says so
     field = TEXT_PREFIX + PROBLEMS
-    where = field_name(field)
     out = []
-    if not _MEASURE_WORDS.search(text):
-        out.append(Problem(MEASURES, WARNING, f"{where}写了存在的问题，但没有写改进措施（如「下一步」「整改」"
+    if not _has_measures(text):
+        out.append(Problem(MEASURES, WARNING, f"{field_name(field)}写了存在的问题，但没有写改进措施（如「下一步」「整改」"
                            "「改进措施」）：本部分应针对所列问题写明改进情况和措施。", PROBLEMS, field=field,
                            key=f"{MEASURES}:{PROBLEMS}", fingerprint=str(_crc(text))))
     last = report.last_year
     last_text = (last.texts.get(PROBLEMS) or "") if last is not None else ""
     if last_text.strip() and not _mentions_last_year(text, report.info.year):
-        out.append(Problem(LAST_PROBLEMS, WARNING, f"{where}没有提到上年报告所列问题的整改情况：附上的上年报告"
+        out.append(Problem(LAST_PROBLEMS, WARNING, f"{field_name(field)}没有提到上年报告所列问题的整改情况：附上的上年报告"
                            "列有存在的问题，本年应写明这些问题的整改落实情况（上年度问题整改情况）。", PROBLEMS,
                            field=field, key=f"{LAST_PROBLEMS}:{PROBLEMS}",
                            fingerprint=f"{_crc(text)}|{_crc(last_text)}"))
     return out
 
 
+@lru_cache(maxsize=64)
 def _mentions_last_year(text: str, year: int | None) -> bool:
     words = _LAST_YEAR_WORDS.format(last=year - 1 if year else "上")
     near = re.compile(rf"(?:{words})[^。；;\n]{{0,40}}(?:问题|不足|短板|整改|改进|薄弱|建议|意见)")

@@ -171,6 +171,11 @@ def _section_text(report, keys) -> str:
     return "\n".join(report.texts.get(k) or "" for k in keys)
 
 
+@lru_cache(maxsize=64)
+def _without_boilerplate(text: str) -> str:
+    return _BOILERPLATE.sub("", text)
+
+
 def check_copied(report) -> list[Problem]:
     """R11: a section of this year's narratives more than half identical to last year's (内容雷同)."""
     last = report.last_year
@@ -180,7 +185,7 @@ def check_copied(report) -> list[Problem]:
     for section, keys in COPIED_SECTIONS:
         this_text, last_text = _section_text(report, keys), _section_text(last, keys)
         if section != PROBLEMS:
-            this_text, last_text = _BOILERPLATE.sub("", this_text), _BOILERPLATE.sub("", last_text)
+            this_text, last_text = _without_boilerplate(this_text), _without_boilerplate(last_text)
             if len(_normal(this_text)) < MIN_COPIED_CHARS:
                 continue
         share = copied_share(this_text, last_text)
