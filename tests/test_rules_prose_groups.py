@@ -244,3 +244,15 @@ def test_prose_from_the_tables_agrees_and_one_changed_figure_is_named(report, pi
     found = r9(report)
     assert len(found) == 1, (changed, [p.message for p in found])
     assert found[0].actual == new_value and f"（{new_value} 件）" in found[0].message
+
+
+def test_published_review_decisions_are_not_cases_of_table_four():
+    text = "主动公开政府信息公开相关的行政复议决定书12件、行政诉讼文书3件。"
+    assert r9(with_text("overview_active", text)) == []
+
+
+def test_all_upheld_in_its_own_sentence_refers_to_the_groups_named_before():
+    report = with_text("overview_supervision", "因政府信息公开引起的行政复议和行政诉讼案件共397件。均获维持。")
+    groups = {p.key.split(":")[2] for p in r9(report) if p.rule == "R9U"}
+    assert groups == {"review", "suit"}
+    assert [p.rule for p in r9(report)] == ["R9U", "R9U"]          # 397 is both together: not compared

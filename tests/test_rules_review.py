@@ -229,3 +229,10 @@ def test_a_missing_publication_date_is_a_hint_at_export(tmp_path, capsys):
     drafts.save(report, path)
     assert cli.main(["export", str(path), "-o", str(tmp_path / "年报2.docx")]) == 0
     assert "未填写发布日期" not in capsys.readouterr().err
+
+
+def test_a_reference_to_the_old_format_by_name_is_warned_without_a_fix():
+    report = clean_report()
+    report.texts["other"] += "本报告仍按2019年版格式编制。"
+    p = only(report, "OLD_NOTICE")
+    assert p.fix is None and "2019年版格式" in p.message

@@ -52,6 +52,8 @@ _KEYWORDS = re.compile(
     r"(?P<done>办结|办理完毕|处理完毕|作出答复|答复)|"
     r"(?P<new>新收|收到|受理|接到|接收|收悉)")
 _APPEAL_WORDS = re.compile(r"复议|诉讼|起诉")
+_AND = ("和", "、", "及", "与", "以及", "或")
+_NOT_CASES = re.compile(r"决定|文书|案卷|机构|委员会|工作|人员|案例|应诉|纠错率|发生率|听证")
 _HANDLING = re.compile(r"受理|办理|(?<!正在)审理(?!中)|(?<!未)审结|办结|作出")   # a review body's own work: 受理行政复议案件56件
 _NEGATED_REQUEST = re.compile(r"(?:未|没有|没)(?:收到|受理|接到|接收|新收)|无(?:政府)?信息公开申请|零申请")
 _NEGATION = re.compile(r"未|没有|没|无")
@@ -78,6 +80,8 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
     counts = find_counts(clause)
     if not hits or not counts:
         return []
+    # 「公开行政复议决定书12件」 counts documents, not the cases of table 四
+    hits = [h for h in hits if not (h.lastgroup in APPEAL_GROUPS and _NOT_CASES.match(clause, h.end()))]
     # 「因不掌握相关信息无法提供的760件」: 无法提供 only says what 不掌握 leads to
     hits = [h for i, h in enumerate(hits) if not (h.lastgroup == UNABLE and i and hits[i - 1].lastgroup == NOT_HELD
                                                   and not any(hits[i - 1].end() <= c[0] < h.start() for c in counts))]
@@ -87,6 +91,10 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
             return [(k, counts[0][2], clause.find(w), counts[0][0])
                     for k, w in ((REVIEW, "行政复议"), (SUIT, "行政诉讼")) if k in kinds]
         return []
+    # 「行政复议和行政诉讼案件共397件」: one number for both together is not guessed at
+    joined = {i for i in range(len(hits) - 1) if hits[i].lastgroup in APPEAL_GROUPS
+              and hits[i + 1].lastgroup in APPEAL_GROUPS and clause[hits[i].end():hits[i + 1].start()] in _AND}
+    hits = [h for i, h in enumerate(hits) if i not in joined and i - 1 not in joined]
     out = []
     for i, hit in enumerate(hits):
         end = hits[i + 1].start() if i + 1 < len(hits) else len(clause)
@@ -103,6 +111,7 @@ class _Context:
 
     def __init__(self):
         self.group: str | None = None
+        self.groups: list[str] = []       # every group of the last clause that named any
 
 
 def _group_at(clause: str, at: int, context: _Context) -> str | None:
@@ -140,10 +149,12 @@ def _clause_statements(clause: str, carry: str, years: tuple[int, ...], about_re
     if upheld:
         groups = [h.lastgroup for h in _KEYWORDS.finditer(clause) if h.lastgroup in APPEAL_GROUPS] or (
             [REVIEW] if "复议" in clause else [SUIT] if re.search("诉讼|起诉", clause) else [])
-        if not groups and _group_at(clause, upheld.start(), context):
-            groups = [_group_at(clause, upheld.start(), context)]
+        if not groups:
+            groups = context.groups
         out += [Statement(f"{g}.{ALL_UPHELD}", 0, snippet, "", years) for g in dict.fromkeys(groups)]
-    context.group = _group_at(clause, len(clause), context)
+    named = [h.lastgroup for h in _KEYWORDS.finditer(clause) if h.lastgroup in APPEAL_GROUPS]
+    if named:
+        context.group, context.groups = named[-1], named
     return out
 
 

@@ -29,8 +29,9 @@ _STALE = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*(?:[（(][一二
 # a sentence that compares years, or tells what became of last year's problems, names them rightly
 _COMPARISON = re.compile(r"较|比|相比|同比|对比|增长|下降|增加|减少|持平|整改|已(?:经)?(?:解决|落实|完成)|报告中|报告所列|指出")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_TRIAL_NAME = re.compile(r"年度报告格式\s*[（(]\s*试行\s*[)）]")
 _OLD_NOTICE = re.compile(r"[〔\[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号")
-_TRIAL_FORMAT = re.compile(r"年度报告格式\s*[（(]\s*试行\s*[)）]")
+_TRIAL_FORMAT = re.compile(r"年度报告格式\s*[（(]\s*试行\s*[)）]|2019\s*年?\s*(?:版|试行)的?(?:年度报告)?格式|试行格式")
 _MEASURE_WORDS = re.compile(
     r"下一步|下阶段|下一阶段|今后|接下来|明年|改进措施|整改|措施|将(?:进一步|继续|持续|着力|不断|切实|"
     r"加强|加大|强化|完善|推进|提升|提高|做好|严格|定期|组织|建立|健全|认真|全面|深入|坚持|积极|大力|优化|"
@@ -112,8 +113,9 @@ def check_old_notice(report) -> list[Problem]:
             continue
         fix = None
         if field.startswith(TEXT_PREFIX):
-            fixed = _TRIAL_FORMAT.sub("年度报告格式", _OLD_NOTICE.sub(CURRENT_NOTICE, text))
-            fix = Fix(f"改为现行格式（国办公开办函{CURRENT_NOTICE}）", texts=((field[len(TEXT_PREFIX):], fixed),))
+            fixed = _TRIAL_NAME.sub("年度报告格式", _OLD_NOTICE.sub(CURRENT_NOTICE, text))
+            if not _old_notice(fixed):          # only the number and the name: a wording is the clerk's to change
+                fix = Fix(f"改为现行格式（国办公开办函{CURRENT_NOTICE}）", texts=((field[len(TEXT_PREFIX):], fixed),))
         out.append(Problem(OLD_NOTICE, WARNING, f"{_where(field)}引用了已废止的 2019 年试行格式（「{found.group().strip()}」，"
                            f"国办公开办函〔2019〕60号）：现行格式为国办公开办函{CURRENT_NOTICE}"
                            "《中华人民共和国政府信息公开工作年度报告格式》。", _step(field), field=field,
