@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 
 from . import APP_NAME, __version__
 
-# Each module defines register(subparsers) and sets a `run(args) -> int` default on its parser.
-COMMAND_MODULES = ("check", "new", "export", "ledger", "summary", "import_docx")
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
                            "import", "-h", "--help", "--version"})
@@ -70,13 +67,23 @@ def _utf8_output() -> None:
             pass
 
 
+def command_modules() -> tuple:
+    """Each module defines register(subparsers) and sets a `run(args) -> int` default on its parser.
+
+    Imported here, not at the top, so the window's start-up (main.py asks wants_cli) does not load
+    python-docx and openpyxl; imported by name, never looked up by a string, because a frozen build
+    contains only the modules it sees imported."""
+    from .commands import check, export, import_docx, ledger, new, summary
+    return (check, new, export, ledger, summary, import_docx)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="main.py", description=f"{APP_NAME}：政府信息公开工作年度报告")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"gui.commands.{name}").register(sub)
+    for module in command_modules():
+        module.register(sub)
     return parser
 
 

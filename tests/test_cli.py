@@ -42,7 +42,8 @@ def one_chinese_line(stderr: str) -> str:
     ("binary.json", b"\x00\xff\xfe garbage", "UTF-8"),
     ("foreign.json", '{"type": "FeatureCollection", "features": []}', "不是年报助手的草稿"),
     ("newer.json", "newer", "较新版本"),
-    ("report.txt", "text", "不支持的文件类型"),
+    ("report.odt", "text", "不支持的文件类型"),
+    ("notes.txt", "text", "不是政府信息公开工作年度报告"),     # a .txt is read as pasted text
 ])
 def test_check_exits_2_with_one_chinese_line_for_an_unreadable_file(tmp_path, name, content, reason):
     path = tmp_path / name

@@ -78,7 +78,7 @@ def test_a_corrupt_file_gives_the_cores_message_and_the_window_carries_on(window
 
 
 def test_a_file_of_another_kind_is_refused_with_a_reason(window, tmp_path):
-    other = tmp_path / "notes.txt"
+    other = tmp_path / "notes.odt"
     other.write_text("hello", encoding="utf-8")
     seen = []
     answer_next_box("确定", seen)

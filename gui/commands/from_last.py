@@ -11,12 +11,12 @@ from ..report.sources import read_report, unreadable
 
 
 def read_last(path: str) -> Report | None:
-    """Last year's report, with the import summary printed for a .docx; None (message printed)
-    when it cannot be read."""
+    """Last year's report, with the import summary printed for a published report (.docx, .txt);
+    None (message printed) when it cannot be read."""
+    from ..report.sources import IMPORTERS, import_published
     try:
-        if path.lower().endswith(".docx"):
-            from ..report.docx_import import read_docx
-            result = read_docx(path)
+        if any(path.lower().endswith(suffix) for suffix in IMPORTERS):
+            result = import_published(path)
             print(result.summary(), end="\n\n")
             return result.report
         return read_report(path)

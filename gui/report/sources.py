@@ -1,6 +1,7 @@
 """Reading a report from any file the application understands, chosen by the file's suffix.
 
 Each reader is one line in READERS; the Excel and Word importers register their own suffixes.
+Readers of published reports are also in IMPORTERS, which gives the import summary with the report.
 """
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel
+from . import docx_import, drafts, excel, web_import
 from .draft_reader import DraftError
 from .model import Report
 
@@ -22,6 +23,13 @@ READERS: dict[str, Callable[[Path], Report]] = {
     drafts.SUFFIX: drafts.load,
     ".xlsx": excel.read_tables_report,
     ".docx": docx_import.read_docx_report,
+    ".txt": web_import.read_text_report,
+}
+
+# suffix → function(path) -> ImportResult (the report and what was and was not recognised)
+IMPORTERS: dict[str, Callable] = {
+    ".docx": docx_import.read_docx,
+    ".txt": web_import.read_text_file,
 }
 
 
@@ -46,4 +54,14 @@ def read_report(path: str | os.PathLike) -> Report:
     return reader(path)
 
 
-__all__ = ["SourceError", "READERS", "register", "read_report", "unreadable"]
+def import_published(path: str | os.PathLike):
+    """The ImportResult of a published report (any suffix in IMPORTERS); raises DraftError."""
+    path = Path(path)
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        known = "、".join(sorted(IMPORTERS))
+        raise SourceError(f"「{path.name}」不是可以导入的已发布报告：可以导入的文件类型为 {known}。")
+    return importer(path)
+
+
+__all__ = ["SourceError", "READERS", "IMPORTERS", "register", "read_report", "import_published", "unreadable"]
