@@ -9,7 +9,7 @@ from . import APP_NAME, __version__
 
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
-                           "import", "-h", "--help", "--version"})
+                           "import", "-h", "--help", "--version", "--self-check"})
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="main.py", description=f"{APP_NAME}：政府信息公开工作年度报告")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="显示版本号并退出")
+    parser.add_argument("--self-check", action="store_true",
+                        help="检查本程序的各个部分（命令、模板、翻译、示例报告）是否齐全并能使用，然后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for module in command_modules():
         module.register(sub)
@@ -90,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_check:
+        from .self_check import run as self_check
+        return self_check()
+    if args.command is None:
+        parser.print_help()
+        return 2
     return args.run(args)
 
 

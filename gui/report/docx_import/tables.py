@@ -11,8 +11,8 @@ from ..cells import CellError, parse
 from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
 from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, TABLE_BY_KEY,
                     CellRef, describe)
-from .body import Slot, Table
-from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise
+from ..grid_import import Grid as Table, Slot
+from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
 
 OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
@@ -28,6 +28,11 @@ REQUEST_GROUPS = Labels({b: b for _, a, b, c in REQUESTS_BODY if c} | {REQUESTS_
 # In the body (below the header) these short labels can only mean one row.
 BODY_ONLY = {"总计": "total", "合计": "total", "其他": "other_3"}
 OTHER_GROUP = next(b for key, _, b, _ in REQUESTS_BODY if key == "other_1")
+# Group labels that may stand in front of an item in the same cell: 「（三）不予公开 1、属于国家秘密」,
+# also without their number (「不予公开1.…」), and 「三、本年度办理结果」 in front of either.
+_GROUP_PREFIXES = sorted({g for _, a, b, c in REQUESTS_BODY if c for g in (normalise(b), strip_numbering(normalise(b)))}
+                         | {normalise(REQUESTS_BODY[2][1]), strip_numbering(normalise(REQUESTS_BODY[2][1]))},
+                         key=len, reverse=True)
 REQUEST_COLUMNS = Labels({c.label: c.key for c in REQUESTS_COLUMNS})
 ACTIVE_ROWS = Labels({row.label: row.key for row in ACTIVE.rows})
 APPEAL_GROUPS = Labels({row.label: row.key for row in APPEALS.rows})
@@ -38,10 +43,28 @@ def is_old_label(text: str) -> bool:
     return normalise(text) in _OLD
 
 
+def match_request_row(text: str) -> tuple[str | None, str]:
+    """(row key, how) of a label of table 三, also when the cell holds its group in front of it."""
+    key, how = REQUEST_ROWS.match(text)
+    if key is not None and how != APPROXIMATE:
+        return key, how
+    rest = normalise(text)
+    while True:
+        group = next((g for g in _GROUP_PREFIXES if rest.startswith(g) and len(rest) > len(g)), None)
+        if group is None:
+            break
+        rest = normalise(rest[len(group):])
+    if rest != normalise(text):
+        found, found_how = REQUEST_ROWS.match(rest)
+        if found is not None and found_how != APPROXIMATE:
+            return found, "variant"
+    return key, how
+
+
 def classify(table: Table) -> str | None:
     """Which of the three tables this is (or a part of), from the labels it holds."""
     texts = [s.text for row in table.rows for s in row if s.text and not s.continued]
-    if sum(REQUEST_ROWS.match(t)[1] not in ("", APPROXIMATE) for t in texts) >= 2:
+    if sum(match_request_row(t)[1] not in ("", APPROXIMATE) for t in texts) >= 2:
         return REQUESTS.key
     groups = {APPEAL_GROUPS.match(t)[0] for t in texts}
     if "review" in groups and len(groups - {None}) >= 2 or "review" in groups and any(
@@ -113,7 +136,7 @@ class TableReader:
     def _request_header(self, table: Table) -> tuple[dict[str, int] | None, int]:
         columns: dict[str, int] = {}
         for i, row in enumerate(table.rows):
-            if any(REQUEST_ROWS.match(s.text)[1] not in ("", APPROXIMATE) for s in row if not s.continued):
+            if any(match_request_row(s.text)[1] not in ("", APPROXIMATE) for s in row if not s.continued):
                 return (columns if len(columns) == len(REQUESTS_COLUMNS) else None), i
             for slot in row:
                 key = REQUEST_COLUMNS.exact.get(normalise(slot.text))
@@ -136,9 +159,10 @@ class TableReader:
                 self.result.missed(f"{name}中有一行没有标签，其数字未导入：{quote(' '.join(texts))}。")
             return
         label = own[-1]
-        key, how = REQUEST_ROWS.match(label)
-        if key is None:
-            key, how = _by_ending(labels)
+        key, how = match_request_row(label)
+        if key is None or how == APPROXIMATE:
+            ending = _by_ending(labels)
+            key, how = ending if ending[0] else (key, how)
         if key is None and normalise(label) in BODY_ONLY:
             key, how = BODY_ONLY[normalise(label)], "variant"
         if key is None:

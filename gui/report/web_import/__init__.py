@@ -3,7 +3,7 @@ its text pasted into a file or copied to the clipboard. Qt-free.
 
 decode.py (bytes → text whatever the label says), safety.py (limits), text_lines.py and
 text_tables.py (a pasted text's paragraphs and tables), text_reader.py. The tables go through the
-Word reader's path (docx_import.reader.build_result), so python-docx and lxml are imported only
+path shared with the Word and PDF readers (grid_import.import_report), so python-docx and lxml are imported only
 when a page or text is read (not at start-up).
 """
 from .safety import WebImportError

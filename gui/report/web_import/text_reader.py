@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..docx_import.reader import build_result
+from ..grid_import import import_report
 from ..docx_import.result import ImportResult, quote
 from ..docx_import.safety import DocxImportError
 from ..docx_import.structure import find_title
@@ -67,7 +67,7 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
         else:
             texts += paragraphs(lines, wrapped, full)
     try:
-        result = build_result(name, texts, tables)
+        result = import_report(name, texts, tables)
     except DocxImportError as exc:          # not a report: the same words, this reader's class
         raise WebImportError(str(exc)) from None
     _notes(result, found, notes, start, wrapped)

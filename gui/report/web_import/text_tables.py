@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_COLUMNS
-from ..docx_import.body import Slot, Table
+from ..grid_import import Grid as Table, Slot
 from ..docx_import.labels import is_blank_mark, normalise
 from ..docx_import.result import quote
 from ..docx_import.tables import ACTIVE_ROWS, BODY_ONLY, REQUEST_ROWS, is_old_label

@@ -1,0 +1,52 @@
+# Build 年报助手 for Windows from a fresh checkout, in a venv of its own (build\venv):
+#   powershell -ExecutionPolicy Bypass -File resources\packaging\build-windows.ps1 [-Python py] [-NoInstaller]
+# Produces build\dist\nianbao-zhushou\ (the folder: nianbao.exe = window, nianbao-cli.exe = command line),
+# build\nianbao-zhushou-VERSION-windows.zip and, when NSIS (makensis) is installed,
+# build\nianbao-zhushou-VERSION-setup.exe (per-user installer, no administrator rights needed).
+param(
+    [string]$Python = "python",      # e.g. "py" for the Python launcher; 3.10 or later
+    [switch]$NoInstaller
+)
+$ErrorActionPreference = "Stop"
+Set-StrictMode -Version Latest
+
+function Invoke-Native([string]$Exe, [string[]]$Arguments) {
+    & $Exe @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Exe $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+$root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
+Set-Location $root
+$venvPython = Join-Path $root "build\venv\Scripts\python.exe"
+if (-not (Test-Path $venvPython)) { Invoke-Native $Python @("-m", "venv", "build\venv") }
+Invoke-Native $venvPython @("-m", "pip", "install", "-q", "-e", ".[build]")
+Invoke-Native $venvPython @("-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+    "--distpath", "build\dist", "--workpath", "build\pyinstaller", "resources\packaging\nianbao.spec")
+
+$folder = Join-Path $root "build\dist\nianbao-zhushou"
+Invoke-Native (Join-Path $folder "nianbao-cli.exe") @("--self-check")
+
+$version = (& $venvPython -c "import gui; print(gui.__version__)").Trim()
+$zip = Join-Path $root "build\nianbao-zhushou-$version-windows.zip"
+if (Test-Path $zip) { Remove-Item $zip }
+# Python's zipfile writes UTF-8 names with forward slashes (Compress-Archive of Windows PowerShell 5.1 does not).
+Invoke-Native $venvPython @("-m", "zipfile", "-c", $zip, $folder)
+
+if (-not $NoInstaller) {
+    $command = Get-Command makensis -ErrorAction SilentlyContinue
+    $makensis = if ($command) { $command.Source } else { $null }
+    if (-not $makensis) {
+        $candidate = Join-Path ${env:ProgramFiles(x86)} "NSIS\makensis.exe"
+        if (Test-Path $candidate) { $makensis = $candidate }
+    }
+    if (-not $makensis) {
+        Write-Warning "NSIS (makensis) not found: no installer built. Install NSIS 3 (https://nsis.sourceforge.io) or pass -NoInstaller."
+    } else {
+        $setup = Join-Path $root "build\nianbao-zhushou-$version-setup.exe"
+        Invoke-Native $makensis @("-V2", "-DVERSION=$version", "-DSOURCE_DIR=$folder", "-DOUTFILE=$setup",
+            (Join-Path $root "resources\packaging\installer.nsi"))
+        Write-Host "installer: $setup"
+    }
+}
+Write-Host "folder: $folder"
+Write-Host "zip: $zip"
