@@ -70,6 +70,7 @@ def as_json(problem: Problem) -> dict:
         "step": problem.step,
         "where": where,
         "cells": [_cell(ref) for ref in problem.cells],
+        "suspect": _cell(problem.suspect) if problem.suspect is not None else None,
         "expected": _number(problem.expected),
         "actual": _number(problem.actual),
         "fix": problem.fix.label if problem.fix else None,

@@ -47,6 +47,7 @@ class Problem:
     fix: Fix | None = None
     key: str = ""                # stable identity of this rule instance (for confirmations)
     fingerprint: str = ""        # the values it concerns; a confirmation holds while it matches
+    suspect: CellRef | None = None           # R1–R4: the one cell that explains the broken relations around it
     confirmed: str | None = dataclasses.field(default=None, compare=False)   # the clerk's note, if confirmed
 
     @property

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from .. import levels
 from ..findings import IMPORT_HEADING, IMPORT_TITLE
-from ..form import LEVELS, SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
+from ..form import SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
 from ..grid_import import Grid
 from ..problems import INFO_PREFIX, TEXT_PREFIX
 from ..model import Info, Report
@@ -21,13 +22,6 @@ from .tables import TableReader, classify
 from .texts import place_overview, take_fee, take_opening, take_sign_off
 
 _READ = {"active": read_active, "requests": TableReader.read_requests, "appeals": read_appeals}
-# organ name ending → 单位层级 (a government's name says its level; a department's does not)
-_LEVEL_BY_ENDING = (
-    (("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"), "乡镇/街道"),
-    (("自治区人民政府", "省人民政府"), "省级及以上"),
-    (("县人民政府", "区人民政府", "旗人民政府"), "县级人民政府"),
-    (("市人民政府",), "市级人民政府"),
-)
 
 
 def build_result(name: str, paragraphs: list[str], tables: list[Grid], error=None) -> ImportResult:
@@ -79,8 +73,8 @@ def _info(structure, result: ImportResult) -> None:
         result.ok(f"标题：机关名称「{info.organ}」，报告年度 {info.year} 年。")
     else:
         result.missed(f"标题{quote(title.text)}中没有机关名称，请在基本信息中填写。")
-    level = next((lv for endings, lv in _LEVEL_BY_ENDING if info.organ.endswith(endings)), None)
-    if level in LEVELS:
+    level = levels.guess(info.organ)
+    if level is not None:
         info.level = level
         result.ok(f"单位层级按机关名称判断为「{level}」，请核对。")
     else:
