@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 
-from ..report.form import CellRef
+from gui.report.form import CellRef
 from .model import FILL_SHORTCUT, TableModel
 from .view import TableView
 

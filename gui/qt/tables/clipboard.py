@@ -5,8 +5,8 @@ anything is changed, so a refused paste leaves the report exactly as it was.
 """
 from __future__ import annotations
 
-from ..report.cells import CellError, Value, format_value, parse
-from ..report.form import CellRef, describe
+from gui.report.cells import CellError, Value, format_value, parse
+from gui.report.form import CellRef, describe
 from .grid import Grid
 
 MAX_LINES = 10_000

@@ -7,9 +7,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ..report.form import INFO_LABELS, LEVELS
-from ..report.guidance import GUIDANCE
-from .optional import available, call
+from gui.report.form import INFO_LABELS, LEVELS
+from gui.report.guidance import GUIDANCE
 from .page import Page
 from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
     set_plain_text_keeping_cursor
@@ -77,24 +76,21 @@ class InfoPage(Page):
         holder.setLayout(form)
         self.body.addWidget(holder)
         self.body.addWidget(self._opening_box())
-        if available("lastyear_actions"):
-            row = QHBoxLayout()
-            self.last_year_label = QLabel()
-            self.attach_button = QPushButton("附加或更换上年报告…")
-            self.attach_button.setToolTip("附加上年报告后，可检查上年结转、现行有效件数和内容雷同")
-            self.attach_button.clicked.connect(
-                lambda: call("lastyear_actions", "attach_last_year", self.window(), self.document))
-            self.remove_last_button = QPushButton("移除上年报告")
-            self.remove_last_button.setToolTip("不再对照上年报告检查；已填写的上年结转数字保留（可撤销）")
-            self.remove_last_button.clicked.connect(
-                lambda: call("lastyear_actions", "remove_last_year", self.window(), self.document))
-            row.addWidget(self.last_year_label)
-            row.addStretch(1)
-            row.addWidget(self.remove_last_button)
-            row.addWidget(self.attach_button)
-            self.body.addLayout(row)
-            document.problemsChanged.connect(self._show_last_year)
-            self._show_last_year()
+        row = QHBoxLayout()
+        self.last_year_label = QLabel()
+        self.attach_button = QPushButton("附加或更换上年报告…")
+        self.attach_button.setToolTip("附加上年报告后，可检查上年结转、现行有效件数和内容雷同")
+        self.attach_button.clicked.connect(self._attach_last_year)
+        self.remove_last_button = QPushButton("移除上年报告")
+        self.remove_last_button.setToolTip("不再对照上年报告检查；已填写的上年结转数字保留（可撤销）")
+        self.remove_last_button.clicked.connect(self._remove_last_year)
+        row.addWidget(self.last_year_label)
+        row.addStretch(1)
+        row.addWidget(self.remove_last_button)
+        row.addWidget(self.attach_button)
+        self.body.addLayout(row)
+        document.problemsChanged.connect(self._show_last_year)
+        self._show_last_year()
         self.body.addStretch(1)
         document.textChanged.connect(self._on_changed)
         self.refresh()
@@ -191,6 +187,14 @@ class InfoPage(Page):
         finally:
             self._editable = True
 
+    def _attach_last_year(self) -> None:
+        from ..lastyear_actions import attach_last_year     # the readers load only when used
+        attach_last_year(self.window(), self.document)
+
+    def _remove_last_year(self) -> None:
+        from ..lastyear_actions import remove_last_year
+        remove_last_year(self.window(), self.document)
+
     def _show_last_year(self) -> None:
         last = self.document.report.last_year
         self.last_year_label.setText(
@@ -202,7 +206,7 @@ class InfoPage(Page):
         if report.opening is not None:
             return report.opening
         try:
-            from ..report.docx_export.opening import generated_opening
+            from gui.report.docx_export.opening import generated_opening
         except ImportError:
             return ""
         return generated_opening(report.info)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..report.form import SECTIONS, TABLE_BY_KEY, TEXT_FIELDS
-from ..report.model import Report
-from ..report.problems import Problem
+from gui.report.form import SECTIONS, TABLE_BY_KEY, TEXT_FIELDS
+from gui.report.model import Report
+from gui.report.problems import Problem
 
 INFO = "info"
 REVIEW = "review"
@@ -68,5 +68,5 @@ def step_of_field(field: str) -> str:
         return INFO
     if kind == "fee":
         return "other"
-    from ..report.form import TEXT_FIELD_BY_KEY
+    from gui.report.form import TEXT_FIELD_BY_KEY
     return TEXT_FIELD_BY_KEY[name].section if name in TEXT_FIELD_BY_KEY else INFO

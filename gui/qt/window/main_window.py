@@ -7,17 +7,16 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
-from .. import APP_NAME
+from gui import APP_NAME
 from ..document import ReportDocument
 from .autosave import Autosaver
 from .files import FilesMixin
-from .optional import available, call
 from .problems_panel import ProblemsView
 from .recent import existing_recent_files
 from .start_page import StartPage
 from .wizard import Wizard
 
-DEMO_PATH = Path(__file__).resolve().parents[2] / "resources" / "demo-2024.json"
+DEMO_PATH = Path(__file__).resolve().parents[3] / "resources" / "demo-2024.json"
 
 
 class MainWindow(FilesMixin, QMainWindow):
@@ -66,8 +65,7 @@ class MainWindow(FilesMixin, QMainWindow):
         file = bar.addMenu("文件(&F)")
         self._action(file, "新建报告(&N)", self.new_report, QKeySequence.StandardKey.New)
         self._action(file, "打开…(&O)", self.open_dialog, QKeySequence.StandardKey.Open)
-        if available("lastyear_actions"):
-            self._action(file, "从上年报告新建…", self.new_from_last_year)
+        self._action(file, "从上年报告新建…", self.new_from_last_year)
         self.recent_menu = file.addMenu("最近文件(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
@@ -75,10 +73,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.save_as_action = self._action(file, "另存为…(&A)", self.save_as, "Ctrl+Shift+S")
         file.addSeparator()
         self.export_actions = []
-        for name, text in (("export_word", "导出 Word…"), ("export_pdf", "导出 PDF…")):
-            act = self._action(file, text, lambda n=name: call("export_actions", n, self, self.document))
-            act.setEnabled(available("export_actions"))
-            self.export_actions.append(act)
+        self.export_actions.append(self._action(file, "导出 Word…", self.export_word))
+        self.export_actions.append(self._action(file, "导出 PDF…", self.export_pdf))
         file.addSeparator()
         self._action(file, "查看示例报告", self.open_demo)
         self._action(file, "退出(&X)", self.close, QKeySequence.StandardKey.Quit)
@@ -92,11 +88,8 @@ class MainWindow(FilesMixin, QMainWindow):
         view = bar.addMenu("查看(&V)")
         view.addAction(self.problems_dock.toggleViewAction())
         tools = bar.addMenu("工具(&T)")
-        for module, name, text in (("ledger_dialog", "write_template", "下载台账模板…"),
-                                   ("summary_dialog", "open_summary", "汇总多个单位的报告…")):
-            if available(module):
-                self._action(tools, text, lambda m=module, n=name: call(m, n, self))
-        tools.menuAction().setVisible(not tools.isEmpty())
+        self._action(tools, "下载台账模板…", self.write_ledger_template)
+        self._action(tools, "汇总多个单位的报告…", self.open_summary)
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
         for a in self.doc_actions:
             a.setProperty("wanted", a.isEnabled())
@@ -156,12 +149,30 @@ class MainWindow(FilesMixin, QMainWindow):
     def open_demo(self) -> bool:
         if not self.maybe_save():
             return False
-        from ..report.drafts import load
+        from gui.report.drafts import load
         report = load(DEMO_PATH)
         return self.open_report(report, None, ask=False)
 
+    # python-docx and openpyxl load only when one of these is used, not at start-up
     def new_from_last_year(self) -> None:
-        call("lastyear_actions", "new_from_last", self)
+        from ..lastyear_actions import new_from_last
+        new_from_last(self)
+
+    def export_word(self) -> None:
+        from ..export_actions import export_word
+        export_word(self, self.document)
+
+    def export_pdf(self) -> None:
+        from ..export_actions import export_pdf
+        export_pdf(self, self.document)
+
+    def write_ledger_template(self) -> None:
+        from ..ledger_dialog import write_template
+        write_template(self)
+
+    def open_summary(self) -> None:
+        from ..summary_dialog import open_summary
+        open_summary(self)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}" if self.document is not None

@@ -9,10 +9,10 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QListWidget, QMessageBox, QPushButton, QVBoxLayout)
 
-from .report.draft_reader import DraftError
-from .report.form import REQUESTS, CellRef
-from .report.lastyear import carry_over, detached, mismatch_warnings, new_from_last as start_from
-from .report.sources import read_report, unreadable
+from gui.report.draft_reader import DraftError
+from gui.report.form import REQUESTS, CellRef
+from gui.report.lastyear import carry_over, detached, mismatch_warnings, new_from_last as start_from
+from gui.report.sources import read_report, unreadable
 from .window import dialogs
 
 LAST_FILTER = "上年的报告 (*.json *.docx);;年报草稿 (*.json);;Word 文档 (*.docx)"
@@ -78,7 +78,7 @@ def read_last_year(parent, path: Path, accept_text: str = "用作上年报告"):
     """The report in `path` (a draft, or a .docx after its summary); None when unreadable or refused."""
     try:
         if path.suffix.lower() == ".docx":
-            from .report.docx_import import read_docx
+            from gui.report.docx_import import read_docx
             result = read_docx(path)
             return result.report if show_import_summary(parent, result, accept_text) else None
         return read_report(path)
@@ -177,7 +177,7 @@ def open_docx(window, path: Path, ask: bool = True) -> bool:
     """Import a published report: the summary first, then the report as an unsaved document."""
     if ask and not window.maybe_save():
         return False
-    from .report.docx_import import read_docx
+    from gui.report.docx_import import read_docx
     try:
         result = read_docx(path)
     except DraftError as exc:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate
 
-from ..report.cells import format_value
-from ..report.problems import ERROR, WARNING
+from gui.report.cells import format_value
+from gui.report.problems import ERROR, WARNING
 from .model import GridRole, HintRole, MarkRole, cell_data
 
 GRID_LINE = QColor("#7a7a7a")

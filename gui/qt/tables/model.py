@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from ..report import rules
-from ..report.cells import CellError, format_value, parse
-from ..report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
-from ..report.problems import ERROR, WARNING, confirmation_text
+from gui.report import rules
+from gui.report.cells import CellError, format_value, parse
+from gui.report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
+from gui.report.problems import ERROR, WARNING, confirmation_text
 from .grid import Grid
 
 MarkRole = Qt.ItemDataRole.UserRole + 1     # "error" | "warning" | "blank" | None
@@ -26,14 +26,6 @@ FILL_SHORTCUT = "Ctrl+Enter"
 def cell_data(index, role=Qt.ItemDataRole.DisplayRole):
     """index.data(role) read straight from the Python model: no QVariant round trip while painting."""
     return index.model().data(index, role)
-
-
-def _hints(report) -> dict:
-    fn = getattr(rules, "hints", None)
-    if fn is None:
-        return {}
-    found = fn(report)
-    return dict(found) if found else {}
 
 
 class TableModel(QAbstractTableModel):
@@ -166,7 +158,7 @@ class TableModel(QAbstractTableModel):
                 tips.setdefault(ref, []).append(text + note)
                 if severity is not None:
                     marks[ref] = _worse(marks.get(ref), severity)
-        hints = {ref: v for ref, v in _hints(self.document.report).items() if ref.table == key}
+        hints = {ref: v for ref, v in rules.hints(self.document.report).items() if ref.table == key}
         joined = {ref: "\n".join(t) for ref, t in tips.items()}
         changed = set()
         for old, new in ((self._marks, marks), (self._tips, joined), (self._hints, hints)):

@@ -13,12 +13,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from .report.cells import format_value
+from gui.report.cells import format_value
 from .window.dialogs import ask_save_path
-from .report.excel.ledger_import import LedgerImport, read_ledger
-from .report.excel.ledger_template import write_template as write_template_file
-from .report.excel.safety import ExcelError
-from .report.form import describe
+from gui.report.excel.ledger_import import LedgerImport, read_ledger
+from gui.report.excel.ledger_template import write_template as write_template_file
+from gui.report.excel.safety import ExcelError
+from gui.report.form import describe
 
 KEY_FOLDER = "ledger/folder"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"

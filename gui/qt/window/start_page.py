@@ -5,8 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
-from .. import APP_NAME
-from .optional import available
+from gui import APP_NAME
 from .recent import existing_recent_files
 
 
@@ -44,7 +43,6 @@ class StartPage(QWidget):
             button.clicked.connect(signal.emit)
             self.buttons[key] = button
             col.addWidget(button)
-        self.buttons["last_year"].setVisible(available("lastyear_actions"))
         col.addSpacing(18)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)

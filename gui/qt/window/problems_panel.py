@@ -6,8 +6,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..report.cells import format_value
-from ..report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
+from gui.report.cells import format_value
+from gui.report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
 from .steps import STEP_BY_KEY, STEP_KEYS
 
 _ERROR_COLOUR = QColor("#b00020")

@@ -1,6 +1,6 @@
 """The open report in the window: the core Report, its undo stack, its file and its problems.
 
-Every user edit goes through a QUndoCommand (gui/undo.py) that calls the core; after each one the
+Every user edit goes through a QUndoCommand (gui/qt/undo.py) that calls the core; after each one the
 report is re-checked once and `problemsChanged` tells the views. The modified mark follows
 QUndoStack.cleanChanged.
 """
@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from .report.form import CellRef
-from .report.model import Confirmation, Report
-from .report.problems import Problem
+from gui.report.form import CellRef
+from gui.report.model import Confirmation, Report
+from gui.report.problems import Problem
 
 
 class ReportDocument(QObject):
@@ -26,7 +26,7 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.report = report if report is not None else Report()
         self.path = Path(path) if path is not None else None
-        self.disk_stamp = None         # the file as opened or last saved (gui/window/files.py)
+        self.disk_stamp = None         # the file as opened or last saved (gui/qt/window/files.py)
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self.revision = 0              # bumps on every applied change (autosave compares it)
@@ -143,7 +143,7 @@ class ReportDocument(QObject):
         return old
 
     def recheck(self) -> None:
-        from .report.rules import check
+        from gui.report.rules import check
         self.problems = check(self.report)
         self.problemsChanged.emit()
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
-from .optional import available, call
 from .page import Page
 from .problems_panel import ProblemsView
 
@@ -32,12 +31,7 @@ class ReviewPage(Page):
         self.export_buttons = {}
         for name, text in (("export_word", "导出 Word…"), ("export_pdf", "导出 PDF…")):
             button = QPushButton(text)
-            if not available("export_actions"):
-                button.setEnabled(False)
-                button.setToolTip("导出功能尚未安装")
-            else:
-                button.clicked.connect(
-                    lambda _=False, n=name: call("export_actions", n, self.window(), self.document))
+            button.clicked.connect(lambda _=False, n=name: self._export(n))
             self.export_buttons[name] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -46,6 +40,10 @@ class ReviewPage(Page):
         self.body.addWidget(self.problems, 1)
         document.problemsChanged.connect(self.refresh)
         self.refresh()
+
+    def _export(self, name: str) -> None:
+        from .. import export_actions       # python-docx stays out of start-up
+        getattr(export_actions, name)(self.window(), self.document)
 
     def refresh(self) -> None:
         report, problems = self.document.report, self.document.problems

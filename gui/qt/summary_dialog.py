@@ -8,10 +8,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from .report.cells import format_value
+from gui.report.cells import format_value
 from .window.dialogs import ask_save_path
-from .report.excel.safety import ExcelError
-from .report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
+from gui.report.excel.safety import ExcelError
+from gui.report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
 
 KEY_FOLDER = "summary/folder"
 FILES_FILTER = "年报草稿或表格 (*.json *.xlsx);;所有文件 (*)"

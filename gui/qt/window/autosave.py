@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from ..report.atomic import FileStamp
+from gui.report.atomic import FileStamp
 
 RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
 INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
@@ -54,7 +54,7 @@ class Recovery:
             return self.saved_at
 
     def report(self):
-        from ..report.drafts import from_json
+        from gui.report.drafts import from_json
         return from_json(self.draft)
 
     def discard(self) -> None:
@@ -175,8 +175,8 @@ class Autosaver(QObject):
         if (self.copy is None or doc is None or not doc.modified
                 or doc.revision == self._saved_revision):
             return False
-        from ..report.atomic import SaveError, write_atomic
-        from ..report.drafts import to_json
+        from gui.report.atomic import SaveError, write_atomic
+        from gui.report.drafts import to_json
         data = {"format": FORMAT_ID, "version": 1,
                 "file": str(doc.path) if doc.path is not None else None,
                 "file_stamp": vars(doc.disk_stamp) if doc.disk_stamp is not None else None,

@@ -17,7 +17,7 @@ def _settle():
 
 def _with_an_error(window, path: Path) -> None:
     """Table 三 with a wrong figure typed in: marks on the cells, the problem in the list."""
-    from ..report.form import CellRef
+    from gui.report.form import CellRef
     ref = CellRef("requests", "new", "natural")
     window.document.set_cells({ref: 3})
     page = window.wizard.go_to("requests")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signa
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QTableView
 
-from ..report.form import kind_of
+from gui.report.form import kind_of
 from . import clipboard, fit
 from .delegate import CellDelegate, fill_button_rect
 from .frozen import FrozenHeader

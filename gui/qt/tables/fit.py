@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from ..report.form import Table
+from gui.report.form import Table
 
 DATA_MIN_WIDTH = 56
 LABEL_MIN_WIDTH = 40

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from .report.docx_export import (FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportError, ExportOptions,
+from gui.report.docx_export import (FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportError, ExportOptions,
                                  TargetLocked, another_name, export_docx, owner_files)
-from .report.pdf import NOT_FOUND, PREVIEW_NOTE, export_pdf as write_pdf, find_soffice
+from gui.report.pdf import NOT_FOUND, PREVIEW_NOTE, export_pdf as write_pdf, find_soffice
 
 KEY_FOLDER = "export/folder"
 KEY_PAGE_NUMBERS = "export/pageNumbers"

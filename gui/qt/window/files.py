@@ -6,11 +6,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from ..report.atomic import changed_since, file_stamp
-from ..report.model import Info, Report, report_year_being_prepared
+from gui.report.atomic import changed_since, file_stamp
+from gui.report.model import Info, Report, report_year_being_prepared
 from . import dialogs
 from .autosave import orphaned_recoveries
-from .optional import available, call
 from .recent import add_recent
 
 DRAFT_FILTER = "年报草稿 (*.json)"
@@ -18,7 +17,7 @@ UNTITLED = "未命名报告"
 
 
 def _open_filter() -> str:
-    from ..report.sources import READERS
+    from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
     return f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;所有文件 (*)"
 
@@ -62,11 +61,12 @@ class FilesMixin:
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open any file the application reads; an unreadable file gives the core's message."""
-        from ..report.draft_reader import DraftError
-        from ..report.sources import read_report, unreadable
+        from gui.report.draft_reader import DraftError
+        from gui.report.sources import read_report, unreadable
         path = Path(path)
-        if path.suffix.lower() == ".docx" and available("lastyear_actions"):   # summary first
-            opened = bool(call("lastyear_actions", "open_docx", self, path, ask))
+        if path.suffix.lower() == ".docx":       # a Word import shows its summary first
+            from ..lastyear_actions import open_docx
+            opened = bool(open_docx(self, path, ask))
             if opened:
                 _remember_folder(path)
             return opened
@@ -119,8 +119,8 @@ class FilesMixin:
         return True
 
     def _write(self, path: Path) -> bool:
-        from ..report.atomic import SaveError
-        from ..report.drafts import save
+        from gui.report.atomic import SaveError
+        from gui.report.drafts import save
         try:
             save(self.document.report, path)
         except SaveError as exc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
-from ..report.cells import CellError, format_value, parse
-from ..report.form import COUNT, FEE, FEE_LABELS, TEXT_FIELD_BY_KEY, TEXT_FIELDS
-from ..report.guidance import GUIDANCE
+from gui.report.cells import CellError, format_value, parse
+from gui.report.form import COUNT, FEE, FEE_LABELS, TEXT_FIELD_BY_KEY, TEXT_FIELDS
+from gui.report.guidance import GUIDANCE
 from .page import Page
 from .widgets import (guidance_label, leave_undo_to_window, plain_text_edit,
                       set_plain_text_keeping_cursor)

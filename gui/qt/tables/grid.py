@@ -4,7 +4,7 @@ Qt-free so the navigation and paste planning can be reasoned about (and tested) 
 """
 from __future__ import annotations
 
-from ..report.form import CellRef, GridCell, Table
+from gui.report.form import CellRef, GridCell, Table
 
 
 class Grid:

@@ -8,7 +8,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import APP_NAME, __version__
+from gui import APP_NAME, __version__
 
 FIRST_PAINT_ENV = "NIANBAO_FIRST_PAINT"        # print "FIRST_PAINT <time.time()>" when first painted
 EXIT_AFTER_PAINT_ENV = "NIANBAO_EXIT_AFTER_PAINT"
@@ -53,7 +53,7 @@ def missing_display_support() -> str | None:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from .cli import ChineseArgumentParser
+    from gui.cli import ChineseArgumentParser
     parser = ChineseArgumentParser(prog="main.py", description=f"{APP_NAME}：政府信息公开工作年度报告")
     parser.add_argument("file", nargs="?", help="要打开的报告草稿")
     parser.add_argument("--demo", action="store_true", help="打开示例报告")
@@ -105,7 +105,7 @@ def _excepthook(exc_type, exc, tb):
 def _test_edits(window) -> None:
     """Tests only (a child process): apply edits as if typed, report each autosave on stdout."""
     import json
-    from .report.form import CellRef
+    from gui.report.form import CellRef
     window.autosaver.saved.connect(lambda path: print(f"AUTOSAVED {path}", flush=True))
     for edit in json.loads(os.environ[TEST_EDITS_ENV]):
         if "cell" in edit:

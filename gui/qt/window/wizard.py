@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from ..report.form import TABLE_BY_KEY
+from gui.report.form import TABLE_BY_KEY
 from .info_page import InfoPage
 from .review_page import ReviewPage
 from .step_list import StepList
