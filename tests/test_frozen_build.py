@@ -140,6 +140,17 @@ def test_import_of_a_word_document_gives_the_same_draft(folder, env, work):
     assert drafts[0] == drafts[1] and drafts[0]["info"]["organ"] == "马营镇人民政府"
 
 
+def test_a_published_pdf_is_read_as_from_source(folder, env, work):
+    pdf = next((p / "examples" / "hongze-district-2024-report.pdf" for p in (ROOT.parent / "shared", Path("/work/shared"))
+                if (p / "examples").is_dir()), None)
+    if pdf is None:
+        pytest.skip("shared/examples is not beside the checkout")
+    shutil.copy(pdf, work / "洪泽区 2024.pdf")
+    ran, expected = both(folder, env, work, "check", work / "洪泽区 2024.pdf")
+    assert (ran.returncode, ran.stdout, ran.stderr) == (expected.returncode, expected.stdout, expected.stderr)
+    assert ran.returncode in (0, 1) and ran.stdout
+
+
 def test_ledger_template_is_the_same_workbook(folder, env, work):
     ran, expected = both(folder, env, work, "ledger-template", "{out}/台账 模板.xlsx", "--year", "2025")
     assert ran.returncode == expected.returncode == 0, ran.stderr
