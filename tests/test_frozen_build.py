@@ -199,7 +199,10 @@ def test_the_installer_script_compiles_with_the_frozen_folder(folder, tmp_path):
     ran = subprocess.run([makensis, "-V2", "-DVERSION=0.1.0", "-DCHECK_ONLY", f"-DSOURCE_DIR={folder}",
                           f"-DOUTFILE={setup}", str(NSI)], capture_output=True, text=True, timeout=300)
     assert ran.returncode == 0, ran.stdout + ran.stderr
-    assert setup.read_bytes()[:2] == b"MZ"
+    data = setup.read_bytes()
+    assert data[:2] == b"MZ"
+    # the Chinese names survived makensis's reading of the script (UTF-8 with a BOM, never the ANSI code page)
+    assert "Programs\\年报助手".encode("utf-16-le") in data and "打开方式".encode("utf-16-le") in data
     assert setup.stat().st_size > 50 * 2**20                # the folder is inside (stored uncompressed)
 
 
