@@ -15,7 +15,8 @@ from gui.report.lastyear import carry_over, detached, mismatch_warnings, new_fro
 from gui.report.sources import read_report, unreadable
 from .window import dialogs
 
-LAST_FILTER = "上年的报告 (*.json *.docx);;年报草稿 (*.json);;Word 文档 (*.docx)"
+LAST_FILTER = ("上年的报告 (*.json *.docx *.pdf);;年报草稿 (*.json);;Word 文档 (*.docx);;"
+               "已发布的 PDF (*.pdf);;所有文件 (*)")
 
 
 def _folder() -> str:
@@ -23,7 +24,7 @@ def _folder() -> str:
 
 
 def choose_last_year(parent) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿或 Word）", _folder(), LAST_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿、Word 或 PDF）", _folder(), LAST_FILTER)
     return Path(path) if path else None
 
 
@@ -75,11 +76,12 @@ def show_import_summary(parent, result, accept_text: str = "使用导入的内�
 
 
 def read_last_year(parent, path: Path, accept_text: str = "用作上年报告"):
-    """The report in `path` (a draft, or a .docx after its summary); None when unreadable or refused."""
+    """The report in `path` (a draft, or a published .docx/.pdf after its summary); None when
+    unreadable or refused."""
+    from gui.report.sources import IMPORTERS, import_published
     try:
-        if path.suffix.lower() == ".docx":
-            from gui.report.docx_import import read_docx
-            result = read_docx(path)
+        if path.suffix.lower() in IMPORTERS:
+            result = import_published(path)
             return result.report if show_import_summary(parent, result, accept_text) else None
         return read_report(path)
     except DraftError as exc:
@@ -172,14 +174,14 @@ def remove_last_year(window, document) -> bool:
     return True
 
 
-# ── 打开 a .docx ──────────────────────────────────────────────────────────────────────────
-def open_docx(window, path: Path, ask: bool = True) -> bool:
+# ── 打开 a published report (.docx, .pdf …) ─────────────────────────────────────────────────
+def open_published(window, path: Path, ask: bool = True) -> bool:
     """Import a published report: the summary first, then the report as an unsaved document."""
     if ask and not window.maybe_save():
         return False
-    from gui.report.docx_import import read_docx
+    from gui.report.sources import import_published
     try:
-        result = read_docx(path)
+        result = import_published(path)
     except DraftError as exc:
         dialogs.show_error(window, "无法导入", str(exc))
         return False
