@@ -21,7 +21,12 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
 _CJK = "\u3000-\u9fff\uff00-\uffef"
 _SOURCE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b\ufeff]+")
-MAX_BLOCKS = 20000
+MAX_BLOCKS = 5000             # a report is a few hundred paragraphs; a portal page a few hundred more
+# a report's tables are at most ~30 rows × 15 columns: far larger ones are not read (bounded work)
+MAX_TABLE_ROWS = 400
+MAX_TABLE_CELLS = 4000
+MAX_TABLE_AREA = 20000         # grid positions covered, rowspan × colspan summed
+MAX_ROWSPAN, MAX_COLSPAN = 60, 30
 
 
 @dataclass
@@ -116,9 +121,10 @@ def cell_text(cell) -> str:
     return "\n".join(b.text for b in walker.blocks if isinstance(b, Text))
 
 
-def table_rows(table) -> list[list[tuple[str, int, int]]]:
-    """The rows of a <table> as (text, colspan, rowspan), its own rows only (not a nested table's)."""
-    rows = []
+def table_rows(table) -> list[list[tuple[str, int, int]]] | None:
+    """The rows of a <table> as (text, colspan, rowspan), its own rows only (not a nested table's);
+    None for a table far larger than any report's."""
+    rows, cells, area = [], 0, 0
     for tr in table.iter("tr"):
         if _owning_table(tr) is not table:
             continue
@@ -126,8 +132,15 @@ def table_rows(table) -> list[list[tuple[str, int, int]]]:
         for cell in tr:
             if _tag(cell) not in ("td", "th"):
                 continue
-            row.append((cell_text(cell), _span(cell.get("colspan")), _span(cell.get("rowspan"))))
+            colspan, rowspan = _span(cell.get("colspan"), MAX_COLSPAN), _span(cell.get("rowspan"), MAX_ROWSPAN)
+            cells += 1
+            area += colspan * rowspan
+            if cells > MAX_TABLE_CELLS or area > MAX_TABLE_AREA:
+                return None
+            row.append((cell_text(cell), colspan, rowspan))
         rows.append(row)
+        if len(rows) > MAX_TABLE_ROWS:
+            return None
     return rows
 
 
@@ -138,8 +151,8 @@ def _owning_table(element):
     return parent
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
     try:
-        return max(1, min(int(str(value).strip() or 1), 100))
+        return max(1, min(int(str(value).strip()[:6] or 1), most))
     except ValueError:
         return 1

@@ -24,6 +24,7 @@ _CHROME = re.compile(r"打印本页|打印此页|关闭窗口|【打印】|【�
                      r"【字体|字体[:：]?\s*[【\[]?大|我要纠错|浏览次数|访问次数")
 _TITLE_SEPARATORS = re.compile(r"\s*[_|—–-]{1,2}\s*")
 MAX_PARSE_CHARS = 12 * 1024 * 1024
+MAX_TABLES = 40                # a report has 3 to about 10 <table>s
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -109,17 +110,24 @@ def read_html_bytes(data: bytes, name: str, declared: str | None = None) -> Impo
         page_title = _page_title(root)
         if page_title:
             paragraphs.append(page_title)
-            notes.append(f"报告标题取自网页的标题栏{quote(page_title)}。")
+            notes.append((True, f"报告标题取自网页的标题栏{quote(page_title)}。"))
     for block in chosen:
         if isinstance(block, Text):
             paragraphs.append(block.text)
+        elif len(grids) >= MAX_TABLES:
+            notes.append((False, f"报告中的表格超过 {MAX_TABLES} 个，其余的表格未读取。"))
+            break
         else:
-            grids.append(table_rows(block.element))
+            rows = table_rows(block.element)
+            if rows is None:
+                notes.append((False, f"报告中第 {len(grids) + 1} 个表格过大（年报的表格不超过几十行），未读取。"))
+            else:
+                grids.append(rows)
     outside = _outside_texts(found, set(map(id, chosen)))
     return _build(name, paragraphs, grids, pairs(outside), notes)
 
 
-def _region(found, headings, title, container) -> tuple[list, list[str]]:
+def _region(found, headings, title, container) -> tuple[list, list[tuple[bool, str]]]:
     last_heading = headings[-1][0]
     start = title[0] if title else headings[0][0]
     chosen, notes, dropped = [], [], 0
@@ -136,7 +144,7 @@ def _region(found, headings, title, container) -> tuple[list, list[str]]:
                 continue
         chosen.append(block)
     if dropped:
-        notes.append(f"报告中 {dropped} 行网页信息（发布时间、字号、打印等）未导入。")
+        notes.append((True, f"报告中 {dropped} 行网页信息（发布时间、字号、打印等）未导入。"))
     return chosen, notes
 
 
@@ -148,11 +156,11 @@ def _outside_texts(found, chosen: set[int]) -> list[str]:
         if isinstance(block, Text):
             out.append(block.text)
         else:
-            out += [text for row in table_rows(block.element) for text, _, _ in row]
+            out += [text for row in table_rows(block.element) or [] for text, _, _ in row]
     return out
 
 
-def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[str]) -> ImportResult:
+def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[tuple[bool, str]]) -> ImportResult:
     from ..grid_import import Grid, import_report
     result = import_report(name, paragraphs, [Grid.from_html_rows(rows) for rows in grids], error=WebImportError)
     info = result.report.info
@@ -174,8 +182,8 @@ def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[str]) -> I
             also = f"（报告落款日期为 {before.isoformat()}）" if before and before != date else ""
             result.ok(f"发布日期取自网页的「{key}」：{date.isoformat()}{also}。")
             break
-    for note in notes:
-        result.ok(note)
+    for recognised, note in notes:
+        (result.ok if recognised else result.missed)(note)
     return result
 
 
