@@ -7,11 +7,5 @@ if __name__ == "__main__":
     if wants_cli(sys.argv[1:]):
         from gui.cli import main
     else:
-        try:
-            from gui.app import main
-        except ModuleNotFoundError as exc:     # the window arrives with the wizard
-            if exc.name != "gui.app":
-                raise
-            print("年报助手的窗口将随填报向导一同提供；现在可以使用命令行：python main.py --help")
-            sys.exit(0)
+        from gui.qt.app import main
     sys.exit(main())
