@@ -16,7 +16,8 @@ from gui.report.sources import read_report, unreadable
 from .window import dialogs
 
 LAST_FILTER = ("上年的报告 (*.json *.docx *.pdf *.html *.htm *.mhtml *.mht *.txt);;年报草稿 (*.json);;"
-               "Word 文档 (*.docx);;PDF 文件 (*.pdf);;网页 (*.html *.htm *.mhtml *.mht);;文本 (*.txt)")
+               "Word 文档 (*.docx);;已发布的 PDF (*.pdf);;网页 (*.html *.htm *.mhtml *.mht);;文本 (*.txt);;"
+               "所有文件 (*)")
 
 
 def _folder() -> str:
@@ -24,7 +25,7 @@ def _folder() -> str:
 
 
 def choose_last_year(parent) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿或 Word）", _folder(), LAST_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿、Word 或 PDF）", _folder(), LAST_FILTER)
     return Path(path) if path else None
 
 
@@ -175,7 +176,7 @@ def remove_last_year(window, document) -> bool:
 
 
 # ── 打开 a published report (.docx, .pdf, a web page, a text) ────────────────────────────
-def open_docx(window, path: Path, ask: bool = True) -> bool:
+def open_published(window, path: Path, ask: bool = True) -> bool:
     """Import a published report: the summary first, then the report as an unsaved document."""
     from gui.report.sources import import_published
     return _open_imported(window, lambda: import_published(path), path.name, ask)

@@ -66,9 +66,9 @@ class FilesMixin:
         from gui.report.sources import read_report, unreadable
         path = Path(path)
         from gui.report.sources import IMPORTERS
-        if path.suffix.lower() in IMPORTERS:       # a published report shows its summary first
-            from ..lastyear_actions import open_docx
-            opened = bool(open_docx(self, path, ask))
+        if path.suffix.lower() in IMPORTERS:     # a published report (Word, PDF…) shows its summary first
+            from ..lastyear_actions import open_published
+            opened = bool(open_published(self, path, ask))
             if opened:
                 _remember_folder(path)
             return opened
