@@ -19,7 +19,8 @@ UNTITLED = "未命名报告"
 def _open_filter() -> str:
     from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
-    return f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;所有文件 (*)"
+    return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
+            f"文本 (*.txt);;所有文件 (*)")
 
 
 def _last_folder() -> str:
