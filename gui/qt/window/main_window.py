@@ -66,6 +66,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(file, "新建报告(&N)", self.new_report, QKeySequence.StandardKey.New)
         self._action(file, "打开…(&O)", self.open_dialog, QKeySequence.StandardKey.Open)
         self._action(file, "从上年报告新建…", self.new_from_last_year)
+        self._action(file, "粘贴报告全文…", self.paste_report)
         self.recent_menu = file.addMenu("最近文件(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
@@ -154,6 +155,10 @@ class MainWindow(FilesMixin, QMainWindow):
         return self.open_report(report, None, ask=False)
 
     # python-docx and openpyxl load only when one of these is used, not at start-up
+    def paste_report(self) -> bool:
+        from ..lastyear_actions import paste_report
+        return paste_report(self)
+
     def new_from_last_year(self) -> None:
         from ..lastyear_actions import new_from_last
         new_from_last(self)
