@@ -5,6 +5,8 @@
 - check() of a completely filled report (the 淮安 2024 sample with its narratives written), as the
   wizard runs it after every committed edit: texts unchanged, so prose parsing is memoized;
 - the same with last year's report attached (R5, R7, R8, R11 run too);
+- check() with one wrong number in table 三 (（七）总计/总计 one too many: three relations broken, the
+  suspect searched for);
 - check() right after a text edit (the prose of that one text is read again);
 - save and load of a full draft (to a temporary folder), once gui/report/drafts.py exists;
 - one save → load → save cycle of the report holding everything (tests/full_report_factory.py:
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gui.report import rules  # noqa: E402
+from gui.report.form import CellRef  # noqa: E402
 from rules_support import clean_report, last_year_of  # noqa: E402
 
 
@@ -45,6 +48,12 @@ def main() -> None:
     with_last = clean_report()
     with_last.last_year = last_year_of(with_last)
     print(f"check() 完整报告 + 上年报告：中位数 {median_ms(lambda: rules.check(with_last)):.3f} ms")
+
+    wrong = clean_report()
+    grand = CellRef("requests", "total", "total")
+    wrong.set(grand, wrong.get(grand) + 1)
+    assert {p.suspect for p in rules.check(wrong) if p.is_error} == {grand}
+    print(f"check() 表三总计填错一处（找出最可能填错的单元格）：中位数 {median_ms(lambda: rules.check(wrong)):.3f} ms")
 
     edited = clean_report()
     counter = iter(range(10**9))

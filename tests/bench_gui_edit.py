@@ -32,12 +32,12 @@ def _percentile(values, p):
 
 def main() -> int:
     app = QApplication.instance() or QApplication([])
-    from gui.document import ReportDocument
+    from gui.qt.document import ReportDocument
     from gui.report import rules
     from gui.report.form import CellRef
     from gui.report.samples import huaian_2024
-    from gui.tables import TableEditor
-    from gui.tables.model import MarkRole
+    from gui.qt.tables import TableEditor
+    from gui.qt.tables.model import MarkRole
 
     document = ReportDocument(huaian_2024())
     editors = [TableEditor(document, key) for key in ("active", "requests", "appeals")]

@@ -34,10 +34,10 @@ def bench_pastes() -> None:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from gui.document import ReportDocument
+    from gui.qt.document import ReportDocument
     from gui.report.form import CellRef
     from gui.report.samples import huaian_2024
-    from gui.tables import TableEditor
+    from gui.qt.tables import TableEditor
 
     app = QApplication.instance() or QApplication([])
     editor = TableEditor(ReportDocument(huaian_2024()), "requests")

@@ -57,8 +57,8 @@ def _type_step(window, step) -> None:
 
 def window(draft: str) -> int:
     from PySide6.QtCore import QTimer
-    from gui.app import make_application
-    from gui.window.main_window import MainWindow
+    from gui.qt.app import make_application
+    from gui.qt.window.main_window import MainWindow
     app = make_application()
     win = MainWindow()
     if draft == "--demo":

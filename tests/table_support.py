@@ -5,11 +5,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.document import ReportDocument
+from gui.qt.document import ReportDocument
 from gui.report.form import CellRef
 from gui.report.samples import huaian_2024
-from gui.tables import TableEditor
-from gui.tables.model import MarkRole
+from gui.qt.tables import TableEditor
+from gui.qt.tables.model import MarkRole
 
 
 def make_editor(qtbot, table_key: str, report=None, size=(1000, 900)) -> TableEditor:

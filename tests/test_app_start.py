@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gui import app
+from gui.qt import app
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -87,7 +87,7 @@ def test_autosave_on_step_change_only_with_unsaved_changes_and_clean_close_remov
     data = json.loads(copies[0].read_text(encoding="utf-8"))
     assert data["file"] is None and drafts.from_json(data["draft"]).get(CELL) == 12
     # a running window's copy is not offered to another window
-    from gui.window.autosave import orphaned_recoveries
+    from gui.qt.window.autosave import orphaned_recoveries
     assert orphaned_recoveries() == []
     answer_next_box("不保存")
     window.close()

@@ -17,7 +17,7 @@ QUIET_MS = 300
 def typing_window(app_env, qtbot, monkeypatch):
     monkeypatch.setenv("NIANBAO_AUTOSAVE_MS", "600000")          # the periodic tick never comes
     monkeypatch.setenv("NIANBAO_AUTOSAVE_QUIET_MS", str(QUIET_MS))
-    from gui.window.main_window import MainWindow
+    from gui.qt.window.main_window import MainWindow
     win = MainWindow()
     show_active(win, qtbot)
     yield win

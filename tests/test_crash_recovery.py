@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from crash_support import Child, states, steps, window_env
 from gui.report import atomic, drafts
 from gui.report.samples import huaian_2024
-from gui.window.main_window import DEMO_PATH
+from gui.qt.window.main_window import DEMO_PATH
 from message_boxes import boxes  # noqa: F401
 from window_support import app_env, window  # noqa: F401
 
@@ -135,7 +135,7 @@ def test_killed_while_saving_leaves_the_old_or_the_new_draft_whole(tmp_path):
 
 
 def test_a_half_written_copy_of_a_killed_window_is_cleared_and_a_running_ones_is_kept(app_env, window):
-    from gui.window.autosave import orphaned_recoveries
+    from gui.qt.window.autosave import orphaned_recoveries
     recovery = app_env / "recovery"
     killed = recovery / ".recovery-20240101000000-1-abcdef.json.0123abcd.tmp"
     killed.write_text('{"format": "nianbao-zhushou/recovery", "dra', encoding="utf-8")

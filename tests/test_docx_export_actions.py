@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QLineEdit, QMessageBox,
                                QPushButton, QWidget)
 
-from gui import export_actions
-from gui.document import ReportDocument
+from gui.qt import export_actions
+from gui.qt.document import ReportDocument
 from gui.report.form import CellRef
 from gui.report.problems import ERROR, Problem
 from gui.report.samples import huaian_2024

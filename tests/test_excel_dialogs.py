@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QTableWidget
 
-from gui import ledger_dialog, summary_dialog
-from gui.document import ReportDocument
+from gui.qt import ledger_dialog, summary_dialog
+from gui.qt.document import ReportDocument
 from gui.report import drafts, form
 from gui.report.excel.tables_read import read_tables
 from gui.report.form import CellRef

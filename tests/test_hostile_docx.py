@@ -318,7 +318,7 @@ def close_next_message_box(seen: list, attempts: int = 500) -> None:
 
 def test_the_window_shows_a_dialog_for_a_bomb_and_carries_on(window, bombs, monkeypatch):
     summaries = []      # had the bomb been read, its import summary would be asked about (not a box)
-    monkeypatch.setattr("gui.lastyear_actions.show_import_summary", lambda *a, **k: summaries.append(a))
+    monkeypatch.setattr("gui.qt.lastyear_actions.show_import_summary", lambda *a, **k: summaries.append(a))
     for kind in BOMB_WORDS:
         seen = []
         close_next_message_box(seen)

@@ -15,8 +15,6 @@ import gui.commands
 from gui import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-# Still being replaced by direct imports in the Qt move (issue 17); remove each as it goes.
-NOT_YET_DIRECT = {"gui/window/optional.py"}
 
 
 def lookups_by_name(source: str, name: str) -> list[str]:
@@ -35,8 +33,7 @@ def test_no_part_of_the_application_is_looked_up_by_a_name_in_a_string():
     found = []
     for path in sorted((ROOT / "gui").rglob("*.py")) + [ROOT / "main.py"]:
         name = path.relative_to(ROOT).as_posix()
-        if name not in NOT_YET_DIRECT:
-            found += lookups_by_name(path.read_text(encoding="utf-8"), name)
+        found += lookups_by_name(path.read_text(encoding="utf-8"), name)
     assert found == []
 
 

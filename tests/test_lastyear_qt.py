@@ -21,7 +21,7 @@ def choose(monkeypatch, path):
 def answer_summary(button_text: str, seen: list):
     """Click `button_text` on the import summary when it appears, recording its lists."""
     def click():
-        from gui.lastyear_actions import ImportSummaryDialog
+        from gui.qt.lastyear_actions import ImportSummaryDialog
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, ImportSummaryDialog):
             QTimer.singleShot(20, click)

@@ -252,7 +252,7 @@ def test_a_summary_whose_sums_pass_the_maximum_writes_the_workbook_but_no_draft(
     assert (tmp_path / "汇总.xlsx").is_file() and not (tmp_path / "汇总.json").exists()
 
 
-# ── the paste limit (gui/tables/clipboard.py) ───────────────────────────────────────────────
+# ── the paste limit (gui/qt/tables/clipboard.py) ───────────────────────────────────────────────
 def _paste(qtbot, text: str):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication

@@ -53,12 +53,26 @@ def test_r2_column_total_with_fix():
 
 def test_r3_row_total():
     report = clean_report()
-    report.set(req("open", "natural"), 1290)
+    report.set(req("open", "total"), 1364)
     r3 = [p for p in rules.check(report) if p.rule == "R3"]
     assert [p.target for p in r3] == [req("open", "total")]
-    assert r3[0].expected == 1364 and r3[0].actual == 1362
+    assert r3[0].expected == 1362 and r3[0].actual == 1364 and r3[0].suspect == req("open", "total")
     assert set(r3[0].cells) == {req("open", c) for c in COLUMNS}
-    assert "表三「（一）予以公开」行" in r3[0].message and "1364" in r3[0].message
+    assert "表三「（一）予以公开」行" in r3[0].message and "1362" in r3[0].message
+    assert r3[0].fix.cells == ((req("open", "total"), 1362),)
+
+
+def test_a_wrong_count_is_the_suspect_and_its_totals_are_not_offered_to_balance_it():
+    report = clean_report()
+    report.set(req("open", "natural"), 1290)             # 1288 typed as 1290: 行 and 列 both break
+    problems = [p for p in rules.check(report) if p.is_error]
+    assert [p.key for p in problems] == ["R2:requests:natural", "R3:requests:open"]
+    for p in problems:
+        assert p.suspect == req("open", "natural")
+        assert "最可能填错的是表三「（一）予以公开」行「自然人」列（现为 1290，改为 1288 即可使这 2 处勾稽关系都成立）" \
+            in p.message
+        # filling 总计 with 1364 or （七）总计 with 2934 would only move the error into another relation
+        assert p.expected is None and p.fix is None
 
 
 def test_r3_names_nested_rows_by_their_official_path():

@@ -19,7 +19,7 @@ from gui.report import drafts
 from gui.report.draft_reader import MAX_YEAR, MIN_YEAR
 from gui.report.form import ALL_CELLS, FEE, FEE_PLACES, LEVELS, MAX_COUNT, TEXT_FIELDS, kind_of
 from gui.report.model import Confirmation, Fee, Info, Report
-from gui.window.main_window import DEMO_PATH
+from gui.qt.window.main_window import DEMO_PATH
 
 CYCLES = 1000
 REPORT_EXAMPLES = 200

@@ -5,13 +5,13 @@ from PySide6.QtGui import QFontMetrics
 
 from gui.report.form import TABLES
 from gui.report.samples import huaian_2024
-from gui.tables.model import GridRole, TableModel
+from gui.qt.tables.model import GridRole, TableModel
 from table_support import make_editor
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.key)
 def test_the_model_passes_qt_model_checks(qtmodeltester, table):
-    from gui.document import ReportDocument
+    from gui.qt.document import ReportDocument
     model = TableModel(ReportDocument(huaian_2024()), table.key)
     qtmodeltester.check(model, force_py=True)
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from gui.report import rules
 from gui.report.form import APPLICANT_COLUMNS, REQUESTS, CellRef, describe
 from gui.report.problems import ERROR, WARNING, Problem
-from gui.tables.delegate import fill_button_rect
-from gui.tables.model import HintRole
+from gui.qt.tables.delegate import fill_button_rect
+from gui.qt.tables.model import HintRole
 from table_support import R, make_editor, mark, tooltip, type_into, value
 
 

@@ -5,7 +5,7 @@ from PySide6.QtGui import QGuiApplication
 
 from gui.report.form import REQUESTS, DETAIL_ROWS
 from gui.report.model import Report
-from gui.tables import clipboard
+from gui.qt.tables import clipboard
 from table_support import R, make_editor, value
 
 ctrl = Qt.KeyboardModifier.ControlModifier

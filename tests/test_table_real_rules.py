@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from gui.report import rules
 from gui.report.form import APPLICANT_COLUMNS, DETAIL_ROWS
 from gui.report.problems import ERROR
-from gui.tables.model import HintRole
+from gui.qt.tables.model import HintRole
 from table_support import R, make_editor, mark, tooltip, type_into, value
 
 pytestmark = pytest.mark.skipif(not hasattr(rules, "hints"), reason="the rules module is still a placeholder")

@@ -102,7 +102,7 @@ def test_open_draft_through_the_dialog(window, qtbot, tmp_path, monkeypatch):
 
 
 def test_window_size_and_position_are_remembered(app_env, qtbot):
-    from gui.window.main_window import MainWindow
+    from gui.qt.window.main_window import MainWindow
     first = MainWindow()
     first.show()
     first.resize(700, 500)
@@ -132,8 +132,8 @@ def test_new_report_from_the_start_page_is_for_the_year_being_prepared(window, q
 
 @pytest.mark.parametrize("file, promise", [(None, "起个文件名"), (Path("马营镇2024.json"), "原文件不会被改动")])
 def test_the_restore_question_speaks_of_a_file_only_when_there_is_one(window, file, promise):
-    from gui.window import dialogs
-    from gui.window.autosave import Recovery
+    from gui.qt.window import dialogs
+    from gui.qt.window.autosave import Recovery
     seen = []
     answer_next_box("以后再说", seen)
     recovery = Recovery(Path("copy.json"), file, "2026-11-29T02:03:00", {})

@@ -72,7 +72,7 @@ def test_a_failed_save_says_why_and_the_report_can_be_saved_elsewhere(
 def fast_autosave_window(app_env, qtbot, monkeypatch):
     monkeypatch.setenv("NIANBAO_AUTOSAVE_MS", "50")
     monkeypatch.setenv("NIANBAO_AUTOSAVE_QUIET_MS", "20")
-    from gui.window.main_window import MainWindow
+    from gui.qt.window.main_window import MainWindow
     win = MainWindow()
     show_active(win, qtbot)
     yield win
@@ -169,7 +169,7 @@ def test_without_a_recovery_folder_the_window_still_works_and_says_so(app_env, q
     blocker = tmp_path / "不是文件夹"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("NIANBAO_RECOVERY_DIR", str(blocker / "recovery"))    # cannot be created
-    from gui.window.main_window import MainWindow
+    from gui.qt.window.main_window import MainWindow
     win = MainWindow()
     show_active(win, qtbot)
     try:

@@ -12,7 +12,7 @@ def app_env(tmp_path, monkeypatch, qapp):
     monkeypatch.setenv("NIANBAO_RECOVERY_DIR", str(tmp_path / "recovery"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    from gui.app import make_application
+    from gui.qt.app import make_application
     make_application()
     QSettings().clear()
     return tmp_path
@@ -20,7 +20,7 @@ def app_env(tmp_path, monkeypatch, qapp):
 
 @pytest.fixture
 def window(app_env, qtbot):
-    from gui.window.main_window import MainWindow
+    from gui.qt.window.main_window import MainWindow
     win = MainWindow()
     show_active(win, qtbot)
     yield win

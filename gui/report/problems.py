@@ -35,7 +35,7 @@ class Fix:
 
 @dataclass(frozen=True)
 class Problem:
-    rule: str                    # R1 … R11, or BLANK, INFO, EMPTY, THEME, FEE_TEXT
+    rule: str                    # R1 … R11, R9U, BLANK, INFO, EMPTY, THEME, LATE, EARLY, STALE_YEAR … (README 检查规则)
     severity: str                # ERROR | WARNING
     message: str                 # Chinese, names the official labels, actual and expected values
     step: str                    # the wizard step it belongs to: "info" or a Section key
@@ -47,6 +47,7 @@ class Problem:
     fix: Fix | None = None
     key: str = ""                # stable identity of this rule instance (for confirmations)
     fingerprint: str = ""        # the values it concerns; a confirmation holds while it matches
+    suspect: CellRef | None = None           # R1–R4: the one cell that explains the broken relations around it
     confirmed: str | None = dataclasses.field(default=None, compare=False)   # the clerk's note, if confirmed
 
     @property

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import suspects
 from .form import (APPEALS, APPEALS_COLUMNS, APPLICANT_COLUMNS, DETAIL_ROWS, MAX_COUNT, REQUESTS,
-                   REQUESTS_COLUMNS, RESULTS, TABLE_BY_KEY, CellRef, column_of)
+                   REQUESTS_COLUMNS, RESULTS, TABLE_BY_KEY, CellRef, column_of, describe)
 from .problems import ERROR, Fix, Problem
 
 TOTAL = REQUESTS_COLUMNS[-1].key          # "total": the 总计 column of 三 and 四, and 三's （七）总计 row
@@ -81,6 +82,11 @@ def _appeals_relations() -> list[SumRelation]:
 RELATIONS: tuple[SumRelation, ...] = tuple(_requests_relations() + _appeals_relations())
 # The relations whose target is a computed total: the ones that give the wizard's grey hints.
 TOTAL_RELATIONS = tuple(r for r in RELATIONS if r.fixable)
+_COMPUTED = frozenset(r.target for r in TOTAL_RELATIONS)
+_RELATIONS_OF: dict[CellRef, list[SumRelation]] = {}
+for _rel in RELATIONS:
+    for _ref in _rel.cells:
+        _RELATIONS_OF.setdefault(_ref, []).append(_rel)
 
 
 def _terms(refs, values, along) -> str:
@@ -106,26 +112,50 @@ def _message(rel: SumRelation, lv: list[int], rv: list[int]) -> str:
 
 def _expected(rel: SumRelation, values: dict[CellRef, int]) -> int:
     """The value `target` would need for the relation to hold (may be negative)."""
-    same, other = (rel.left, rel.right) if rel.target in rel.left else (rel.right, rel.left)
-    return sum(values[r] for r in other) - sum(values[r] for r in same if r != rel.target)
+    return suspects.required(rel, values, rel.target)
+
+
+def _suspect_sentence(suspect: suspects.Suspect, cells) -> str:
+    how = f"这 {suspect.relations} 处勾稽关系都成立" if suspect.relations > 1 else "本关系成立"
+    return (f"最可能填错的是{describe(suspect.cell)}（现为 {cells[suspect.cell]}，"
+            f"改为 {suspect.value} 即可使{how}）。")
+
+
+def _fix(rel: SumRelation, expected: int, suspect: suspects.Suspect | None) -> Fix | None:
+    """Fill the target only where that is safe: a computed total, and not when another cell is the suspect."""
+    if suspect is None:
+        ok = rel.fixable and 0 <= expected <= MAX_COUNT
+        return Fix(f"填入 {expected}", cells=((rel.target, expected),)) if ok else None
+    if suspect.cell not in _COMPUTED:
+        return None              # a count the clerk has to know: point at it, never fill it in
+    label = f"填入 {suspect.value}" if suspect.cell == rel.target else f"{describe(suspect.cell)}填入 {suspect.value}"
+    return Fix(label, cells=((suspect.cell, suspect.value),))
 
 
 def evaluate(cells: dict[CellRef, object]) -> list[Problem]:
     """One error per broken relation whose cells are all filled (blank ones are BLANK's business)."""
-    out = []
+    broken = []
     for rel in RELATIONS:
         lv = [cells[r] for r in rel.left]
         rv = [cells[r] for r in rel.right]
         if None in lv or None in rv or sum(lv) == sum(rv):
             continue
+        broken.append((rel, lv, rv))
+    if not broken:
+        return []
+    found = suspects.find([b[0] for b in broken], _RELATIONS_OF, cells)
+    out = []
+    for rel, lv, rv in broken:
+        suspect = found.get(rel.key)
         expected = _expected(rel, cells)
-        ok = expected >= 0
         # A total above MAX_COUNT could not be typed, and a draft holding it could not be reopened.
-        fixable = ok and rel.fixable and expected <= MAX_COUNT
-        fix = Fix(f"填入 {expected}", cells=((rel.target, expected),)) if fixable else None
-        out.append(Problem(rel.rule, ERROR, _message(rel, lv, rv), rel.step, rel.target, rel.cells,
-                           expected=expected if ok else None, actual=cells[rel.target], fix=fix,
-                           key=rel.key, fingerprint=",".join(map(str, lv)) + "|" + ",".join(map(str, rv))))
+        # When another cell is the suspect, the target's own value to balance would only move the error.
+        shown = expected if expected >= 0 and (suspect is None or suspect.cell == rel.target) else None
+        message = _message(rel, lv, rv) + (_suspect_sentence(suspect, cells) if suspect else "")
+        out.append(Problem(rel.rule, ERROR, message, rel.step, rel.target, rel.cells,
+                           expected=shown, actual=cells[rel.target], fix=_fix(rel, expected, suspect),
+                           key=rel.key, fingerprint=",".join(map(str, lv)) + "|" + ",".join(map(str, rv)),
+                           suspect=suspect.cell if suspect else None))
     return out
 
 

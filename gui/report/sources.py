@@ -1,7 +1,7 @@
 """Reading a report from any file the application understands, chosen by the file's suffix.
 
-Each reader is one line in READERS; the Excel and Word importers register their own suffixes.
-Readers of published reports are also in IMPORTERS, which gives the import summary with the report.
+Each reader is one line in READERS. Readers of published reports are also in IMPORTERS, which
+gives the import summary with the report.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel, web_import
+from . import docx_import, drafts, excel, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
 
@@ -23,18 +23,24 @@ READERS: dict[str, Callable[[Path], Report]] = {
     drafts.SUFFIX: drafts.load,
     ".xlsx": excel.read_tables_report,
     ".docx": docx_import.read_docx_report,
+    ".pdf": pdf_import.read_pdf_report,
     ".txt": web_import.read_text_report,
+    ".html": web_import.read_html_report,
+    ".htm": web_import.read_html_report,
+    ".mhtml": web_import.read_mhtml_report,
+    ".mht": web_import.read_mhtml_report,
 }
 
 # suffix → function(path) -> ImportResult (the report and what was and was not recognised)
 IMPORTERS: dict[str, Callable] = {
     ".docx": docx_import.read_docx,
+    ".pdf": pdf_import.read_pdf,
     ".txt": web_import.read_text_file,
+    ".html": web_import.read_html_file,
+    ".htm": web_import.read_html_file,
+    ".mhtml": web_import.read_mhtml_file,
+    ".mht": web_import.read_mhtml_file,
 }
-
-
-def register(suffix: str, reader: Callable[[Path], Report]) -> None:
-    READERS[suffix.lower()] = reader
 
 
 def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
@@ -43,7 +49,7 @@ def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
 
 
 def read_report(path: str | os.PathLike) -> Report:
-    """The report in `path` (a draft, or any registered kind); raises DraftError/SourceError."""
+    """The report in `path` (a draft, a workbook or a Word report); raises DraftError/SourceError."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -64,4 +70,4 @@ def import_published(path: str | os.PathLike):
     return importer(path)
 
 
-__all__ = ["SourceError", "READERS", "IMPORTERS", "register", "read_report", "import_published", "unreadable"]
+__all__ = ["SourceError", "READERS", "IMPORTERS", "read_report", "import_published", "unreadable"]

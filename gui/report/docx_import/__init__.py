@@ -1,7 +1,8 @@
 """Importing a published annual report (.docx typed in Word or WPS). Qt-free.
 
 Layers: safety.py (size and zip-bomb guard), body.py (paragraphs and table grids in document
-order), labels.py (typed labels → official ones), structure.py (title, sections, themes),
+order), then the path shared with the other readers (gui/report/grid_import.py → build.py):
+labels.py (typed labels → official ones), structure.py (title, sections, themes),
 tables.py / active.py / appeals.py (the three tables), texts.py (placing the text), result.py.
 python-docx is imported only when a document is read (not at start-up).
 """

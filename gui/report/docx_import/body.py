@@ -6,9 +6,13 @@ and tab-stop definitions never leak in; content controls (w:sdt) are entered.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
+
+from ..grid_import import Grid, Slot
+
+Table = Grid      # a table of the document is a grid of the shared path (grid_import.py)
 
 _P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 _RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
@@ -22,25 +26,6 @@ MAX_BLOCKS = 20000
 @dataclass
 class Paragraph:
     text: str
-
-
-@dataclass
-class Slot:
-    """One cell of a table row as it occupies the grid: columns col … col+span-1.
-    `continued`: the lower part of a vertically merged cell (its text is the top cell's)."""
-    col: int
-    span: int
-    text: str
-    continued: bool = False
-
-
-@dataclass
-class Table:
-    rows: list[list[Slot]] = field(default_factory=list)
-
-    @property
-    def width(self) -> int:
-        return max((s.col + s.span for row in self.rows for s in row), default=0)
 
 
 def paragraph_text(p) -> str:

@@ -1,32 +1,18 @@
 """Importing a published report (.docx typed by anyone in Word or WPS) into a Report.
 
 Nothing is guessed silently: the ImportResult lists what was recognised and what was not; a file
-that is not an annual report raises DocxImportError (str = the Chinese message).
+that is not an annual report raises DocxImportError (str = the Chinese message). The body is read
+into paragraphs and grids (body.py), then handed to the shared path (gui/report/grid_import.py).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..form import LEVELS, SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY
-from ..model import Info, Report
-from .active import read_active
-from .appeals import read_appeals
-from .body import Paragraph, Table, blocks
-from .result import ImportResult, quote
+from ..grid_import import Grid, import_report
+from .body import Paragraph, blocks
+from .result import ImportResult
 from .safety import DocxImportError, check_docx, not_a_docx
-from .structure import split_sections
-from .tables import TableReader, classify
-from .texts import place_overview, take_fee, take_opening, take_sign_off
-
-_READ = {"active": read_active, "requests": TableReader.read_requests, "appeals": read_appeals}
-# organ name ending → 单位层级 (a government's name says its level; a department's does not)
-_LEVEL_BY_ENDING = (
-    (("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"), "乡镇/街道"),
-    (("自治区人民政府", "省人民政府"), "省级及以上"),
-    (("县人民政府", "区人民政府", "旗人民政府"), "县级人民政府"),
-    (("市人民政府",), "市级人民政府"),
-)
 
 
 def _open(path: Path):
@@ -47,82 +33,5 @@ def read_docx(path: str | os.PathLike) -> ImportResult:
     except RecursionError:
         raise DocxImportError(not_a_docx(path.name)) from None
     paragraphs = [b.text for b in found if isinstance(b, Paragraph)]
-    tables = [b for b in found if isinstance(b, Table)]
-    return build_result(path.name, paragraphs, tables)
-
-
-def build_result(name: str, paragraphs: list[str], tables: list[Table]) -> ImportResult:
-    structure = split_sections(paragraphs)
-    result = ImportResult(Report(Info()))
-    kinds = [classify(t) for t in tables]
-    if structure.title is None and len(structure.sections) < 3 and not any(kinds):
-        raise DocxImportError(f"「{name}」不是政府信息公开工作年度报告：没有找到报告标题"
-                              "（「××××年政府信息公开工作年度报告」）、一至六部分的标题或统计表格。")
-    _info(structure, result)
-    _texts(structure, result)
-    reader = TableReader(result)
-    for number, (table, kind) in enumerate(zip(tables, kinds), 1):
-        if kind is None:
-            if any(s.text.strip() for row in table.rows for s in row):
-                first = next(s.text for row in table.rows for s in row if s.text.strip())
-                result.missed(f"第 {number} 个表格（开头{quote(first)}）不是年报的三张统计表之一，未导入。")
-            continue
-        _READ[kind](reader, table)
-    for key in ("active", "requests", "appeals"):
-        if key not in kinds:
-            table = TABLE_BY_KEY[key]
-            result.missed(f"未找到{table.short_name}（{SECTION_BY_KEY[table.section].heading}），其数字请手工填写。")
-    reader.finish()
-    if result.old_format:
-        year = result.report.info.year
-        when = f"（而报告年度是 {year} 年）" if year and year >= 2021 else ""
-        result.unrecognised.insert(0, f"该报告使用的是已废止的 2019 年试行格式{when}；"
-                                      "现行格式为国办公开办函〔2021〕30号，与旧格式不同的栏目未导入。")
-    return result
-
-
-def _info(structure, result: ImportResult) -> None:
-    info = result.report.info
-    title = structure.title
-    if title is None:
-        result.missed("未找到报告标题（「机关名称＋××××年政府信息公开工作年度报告」）："
-                      "机关名称和报告年度请在基本信息中填写。")
-        return
-    info.organ, info.year = title.organ, title.year
-    if info.organ:
-        result.ok(f"标题：机关名称「{info.organ}」，报告年度 {info.year} 年。")
-    else:
-        result.missed(f"标题{quote(title.text)}中没有机关名称，请在基本信息中填写。")
-    level = next((lv for endings, lv in _LEVEL_BY_ENDING if info.organ.endswith(endings)), None)
-    if level in LEVELS:
-        info.level = level
-        result.ok(f"单位层级按机关名称判断为「{level}」，请核对。")
-    else:
-        result.missed("单位层级无法从机关名称判断，请在基本信息中选择（默认「乡镇/街道」）。")
-
-
-def _texts(structure, result: ImportResult) -> None:
-    report = result.report
-    found = [s.heading for s in SECTIONS if s.key in structure.sections]
-    missing = [s.heading for s in SECTIONS if s.key not in structure.sections]
-    if found:
-        result.ok(f"找到 {len(found)} 个部分的标题：" + "、".join(f"「{h}」" for h in found) + "。")
-    if missing:
-        result.missed("未找到这些部分的标题，其内容未导入：" + "、".join(f"「{h}」" for h in missing) + "。")
-    for typed, official in structure.heading_variants:
-        result.ok(f"标题{quote(typed)}识别为「{official}」。")
-    take_opening(structure.before, report, result)
-    sections = structure.sections
-    place_overview(sections.get("overview", []), report, result)
-    for key in ("problems", "other"):
-        lines = sections.get(key, [])
-        if key == "other":
-            lines = take_sign_off(lines, report, result)
-            take_fee("\n".join(lines), report, result)
-        report.texts[key] = "\n".join(lines)
-        if lines:
-            result.ok(f"「{SECTION_BY_KEY[key].heading}」：{len(lines)} 段。")
-    for key in ("active", "requests", "appeals"):
-        for line in sections.get(key, []):
-            result.missed(f"「{SECTION_BY_KEY[key].heading}」中表格以外的文字未导入：{quote(line)}。")
-
+    tables = [b for b in found if isinstance(b, Grid)]
+    return import_report(path.name, paragraphs, tables, error=DocxImportError)

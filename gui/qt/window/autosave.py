@@ -1,0 +1,208 @@
+"""Recovery copies: the open report saved every 30 s, at most two seconds after an edit (even while
+the clerk keeps typing) and on every step change, to the user's data folder (never over the user's
+own file); removed on a clean close, offered again after a crash.
+
+Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
+gone) is an orphan left by a crash or a kill, and the next start offers to restore it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+from gui.report.atomic import FileStamp
+
+RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
+INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
+INTERVAL_MS = 30_000
+# Also shortly after the typing stops, so a kill loses at most the last couple of seconds.
+QUIET_ENV = "NIANBAO_AUTOSAVE_QUIET_MS"
+QUIET_MS = 2_000
+FORMAT_ID = "nianbao-zhushou/recovery"
+
+
+def recovery_dir() -> Path:
+    override = os.environ.get(RECOVERY_DIR_ENV)
+    if override:
+        folder = Path(override)
+    else:
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        folder = Path(base) / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@dataclass
+class Recovery:
+    path: Path                 # the recovery copy
+    file: Path | None          # the user's file it belongs to (None: never saved)
+    saved_at: str
+    draft: dict
+    file_stamp: FileStamp | None = None     # the user's file as that window knew it
+
+    @property
+    def saved_at_text(self) -> str:
+        try:
+            return dt.datetime.fromisoformat(self.saved_at).strftime("%Y年%m月%d日 %H:%M")
+        except ValueError:
+            return self.saved_at
+
+    def report(self):
+        from gui.report.drafts import from_json
+        return from_json(self.draft)
+
+    def discard(self) -> None:
+        for p in (self.path, _lock_path(self.path)):
+            p.unlink(missing_ok=True)
+
+
+def _lock_path(copy: Path) -> Path:
+    return copy.with_suffix(".lock")
+
+
+def _stamp_from(value) -> FileStamp | None:
+    try:
+        return FileStamp(int(value["size"]), int(value["mtime_ns"]), str(value["sha256"]))
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+def _window_gone(copy: Path) -> bool:
+    """True when no running window holds the lock of `copy` (a stale lock file is removed)."""
+    lock = QLockFile(str(_lock_path(copy)))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        return False
+    lock.unlock()
+    return True
+
+
+def orphaned_recoveries() -> list[Recovery]:
+    """Copies left by windows that are no longer running, newest first."""
+    found = []
+    try:
+        folder = recovery_dir()
+    except OSError:
+        return []                                         # nothing could have been saved there
+    for lock_path in folder.glob("recovery-*.lock"):     # locks of sessions that never wrote a copy
+        if not lock_path.with_suffix(".json").exists():
+            _window_gone(lock_path.with_suffix(".json"))
+    # ".recovery-….json.<random>.tmp": a copy being written when its window was killed (the
+    # previous copy, if any, is whole under its own name)
+    for temp in folder.glob(".recovery-*.tmp"):
+        if _window_gone(folder / temp.name[1:].rsplit(".", 2)[0]):
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass
+    for copy in folder.glob("recovery-*.json"):
+        if not _window_gone(copy):       # its window is still running
+            continue
+        try:
+            data = json.loads(copy.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_ID:
+                continue
+            file = Path(data["file"]) if data.get("file") else None
+            found.append(Recovery(copy, file, data.get("saved_at", ""), data["draft"],
+                                  _stamp_from(data.get("file_stamp"))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue                      # unreadable: leave it for the user to find
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Keeps this window's recovery copy up to date while the document has unsaved changes."""
+    saved = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document = None
+        self._saved_revision = None
+        name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
+        self.copy: Path | None = None
+        self.lock: QLockFile | None = None
+        self.unavailable = ""            # why there are no recovery copies in this session
+        try:
+            self.copy = recovery_dir() / f"{name}.json"
+        except OSError as exc:           # e.g. a read-only profile: the window must still open
+            self.unavailable = (f"无法创建自动保存的文件夹「{exc.filename or ''}」，本次不会自动保存"
+                                "恢复副本，请记得随时保存。")
+        else:
+            self.lock = QLockFile(str(_lock_path(self.copy)))
+            self.lock.setStaleLockTime(0)
+            self.lock.tryLock(0)
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(os.environ.get(INTERVAL_ENV, INTERVAL_MS)))
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+        self.quiet = QTimer(self)
+        self.quiet.setSingleShot(True)
+        self.quiet.setInterval(int(os.environ.get(QUIET_ENV, QUIET_MS)))
+        self.quiet.timeout.connect(self.save_now)
+
+    def watch(self, document) -> None:
+        if self.document is not None:
+            self.document.undo_stack.cleanChanged.disconnect(self._clean_changed)
+            self.document.problemsChanged.disconnect(self._soon)
+        self.document = document
+        self._saved_revision = None
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        document.problemsChanged.connect(self._soon)            # after every change
+        if not document.modified:
+            self.remove()
+        bar = getattr(self.parent(), "statusBar", None)
+        if self.unavailable and bar is not None:
+            bar().showMessage(self.unavailable)
+
+    def _soon(self) -> None:
+        # Not restarted by later edits: continuous typing must not postpone the copy indefinitely.
+        if not self.quiet.isActive():
+            self.quiet.start()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.remove()
+
+    def save_now(self) -> bool:
+        """Write the copy when there are unsaved changes not yet in it; True when written."""
+        doc = self.document
+        if (self.copy is None or doc is None or not doc.modified
+                or doc.revision == self._saved_revision):
+            return False
+        from gui.report.atomic import SaveError, write_atomic
+        from gui.report.drafts import to_json
+        data = {"format": FORMAT_ID, "version": 1,
+                "file": str(doc.path) if doc.path is not None else None,
+                "file_stamp": vars(doc.disk_stamp) if doc.disk_stamp is not None else None,
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "pid": os.getpid(), "draft": to_json(doc.report)}
+        try:
+            # ASCII escapes: any text, even a lone surrogate from a damaged draft, can be written
+            write_atomic(self.copy, json.dumps(data).encode("ascii"), backup=False)
+        except SaveError:
+            return False                  # the next attempt may succeed; never bother the user
+        self._saved_revision = doc.revision
+        self.saved.emit(str(self.copy))
+        return True
+
+    def remove(self) -> None:
+        self._saved_revision = None
+        if self.copy is not None:
+            try:
+                self.copy.unlink(missing_ok=True)
+            except OSError:
+                pass                      # a copy that cannot be removed is offered once more
+
+    def close(self) -> None:
+        """A clean close: no copy, no lock."""
+        self.timer.stop()
+        self.quiet.stop()
+        self.remove()
+        if self.lock is not None:
+            self.lock.unlock()

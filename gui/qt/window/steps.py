@@ -1,0 +1,72 @@
+"""The wizard's steps and the state each one shows in the step list (Qt-free)."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from gui.report.form import SECTIONS, TABLE_BY_KEY, TEXT_FIELDS
+from gui.report.model import Report
+from gui.report.problems import Problem
+
+INFO = "info"
+REVIEW = "review"
+# Short names for the step list; the page itself shows the full official heading.
+_SHORT = {"overview": "总体情况", "active": "主动公开", "requests": "依申请公开", "appeals": "复议诉讼",
+          "problems": "问题与改进", "other": "其他事项"}
+
+
+class Step(NamedTuple):
+    key: str
+    title: str           # in the step list
+    heading: str         # on the page
+
+
+STEPS = ((Step(INFO, "基本信息", "基本信息"),)
+         + tuple(Step(s.key, s.heading[:2] + _SHORT[s.key], s.heading) for s in SECTIONS)
+         + (Step(REVIEW, "检查与导出", "检查与导出"),))
+STEP_KEYS = tuple(s.key for s in STEPS)
+STEP_BY_KEY = {s.key: s for s in STEPS}
+
+BLANK, ERRORS, WARNINGS, DONE = "blank", "errors", "warnings", "done"
+
+
+def is_blank(report: Report, step: str) -> bool:
+    """Nothing entered yet in this step."""
+    if step == INFO:
+        return not report.info.organ.strip() and report.info.year is None
+    if step in TABLE_BY_KEY:
+        return all(report.cells[ref] is None for ref in TABLE_BY_KEY[step].cells())
+    if step == REVIEW:
+        return False
+    texts = [f.key for f in TEXT_FIELDS if f.section == step]
+    blank = all(not report.texts[k].strip() for k in texts)
+    if step == "other":
+        blank = blank and report.fee.amount_yuan is None and report.fee.charged is None
+    return blank
+
+
+def step_state(report: Report, problems: list[Problem], step: str) -> tuple[str, str]:
+    """(state, text for the step list): 未填写 / N 处错误 / N 处提示 / 已完成."""
+    if step == REVIEW:
+        mine = problems
+    else:
+        mine = [p for p in problems if p.step == step]
+    errors = sum(1 for p in mine if p.is_error)
+    warnings = sum(1 for p in mine if not p.is_error and not p.confirmed)
+    if step != REVIEW and is_blank(report, step):
+        return BLANK, "未填写"
+    if errors:
+        return ERRORS, f"{errors} 处错误"
+    if warnings:
+        return WARNINGS, f"{warnings} 处提示"
+    return DONE, "已完成" if step != REVIEW else "可以导出"
+
+
+def step_of_field(field: str) -> str:
+    """The step where a Problem.field lives."""
+    kind, _, name = field.partition(".")
+    if kind == "info":
+        return INFO
+    if kind == "fee":
+        return "other"
+    from gui.report.form import TEXT_FIELD_BY_KEY
+    return TEXT_FIELD_BY_KEY[name].section if name in TEXT_FIELD_BY_KEY else INFO
