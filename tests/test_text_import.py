@@ -92,7 +92,7 @@ def test_pdf_copy_with_a_missing_number_leaves_that_row_blank_and_names_it():
     assert report.row_values("requests", "deny_4") == [None] * 7
     missed = "\n".join(result.unrecognised)
     assert "表三中「4.保护第三方合法权益」行应有 7 个数字，文本中是 6 个" in missed
-    assert "表二「行政规范性文件」行应有 3 个数字，文本中是 2 个" in missed
+    assert "表二「行政规范性文件」行应有 3 个数字（本年制发、本年废止、现行有效），文件中是 2 个单元格，未导入" in missed
 
 
 def test_pdf_copy_of_table_four_with_blanks_is_not_guessed():

@@ -19,7 +19,8 @@ UNTITLED = "未命名报告"
 def _open_filter() -> str:
     from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
-    return f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;所有文件 (*)"
+    return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
+            f"文本 (*.txt);;所有文件 (*)")
 
 
 class FilesMixin:
@@ -56,9 +57,10 @@ class FilesMixin:
         from gui.report.draft_reader import DraftError
         from gui.report.sources import read_report, unreadable
         path = Path(path)
-        if path.suffix.lower() == ".docx":       # a Word import shows its summary first
-            from ..lastyear_actions import open_docx
-            opened = bool(open_docx(self, path, ask))
+        from gui.report.sources import IMPORTERS
+        if path.suffix.lower() in IMPORTERS:     # a published report (Word, PDF…) shows its summary first
+            from ..lastyear_actions import open_published
+            opened = bool(open_published(self, path, ask))
             if opened:
                 settings.remember_folder(path)
             return opened

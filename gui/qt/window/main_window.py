@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
-from gui import APP_NAME
+from gui import APP_NAME, DEMO_DRAFT
 from ..document import ReportDocument
 from . import placement
 from .autosave import Autosaver
@@ -17,7 +17,7 @@ from .recent import existing_recent_files
 from .start_page import StartPage
 from .wizard import Wizard
 
-DEMO_PATH = Path(__file__).resolve().parents[3] / "resources" / "demo-2024.json"
+DEMO_PATH = DEMO_DRAFT
 
 
 class MainWindow(FilesMixin, QMainWindow):
@@ -64,6 +64,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(file, "新建报告(&N)", self.new_report, QKeySequence.StandardKey.New)
         self._action(file, "打开…(&O)", self.open_dialog, QKeySequence.StandardKey.Open)
         self._action(file, "从上年报告新建…", self.new_from_last_year)
+        self._action(file, "粘贴报告全文…", self.paste_report)
         self.recent_menu = file.addMenu("最近文件(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
@@ -152,6 +153,10 @@ class MainWindow(FilesMixin, QMainWindow):
         return self.open_report(report, None, ask=False)
 
     # python-docx and openpyxl load only when one of these is used, not at start-up
+    def paste_report(self) -> bool:
+        from ..lastyear_actions import paste_report
+        return paste_report(self)
+
     def new_from_last_year(self) -> None:
         from ..lastyear_actions import new_from_last
         new_from_last(self)

@@ -4,10 +4,13 @@ page break made whole again), and cell edges become grid rows and columns.
 """
 from __future__ import annotations
 
+import re
+
 from ..grid_import import Cell, Grid
 from .layout import CellBox, TablePart
 
 TOLERANCE = 2.5        # points: edges closer than this are one grid line
+_NUMBER = re.compile(r"[\d,，.]+|[/／\\\-—–－]+")
 
 
 def _index(values: list[float]) -> list[float]:
@@ -59,20 +62,48 @@ def join(first: list[CellBox], part: TablePart) -> list[CellBox]:
         return first
     top = min(c.top for c in cells)
     bottom = max(c.bottom for c in first)
+    shift = bottom - top          # the continued part is placed right under the first
     joined = list(first)
+    last = [c for c in joined if abs(c.bottom - bottom) < TOLERANCE]
+    head = [c for c in cells if abs(c.top - top) < TOLERANCE]
+    split = _split_row(last, head)
     for c in cells:
-        above = None
-        if c.top - top < TOLERANCE and not c.text.strip():
+        above = split.get(id(c))
+        if above is None and c in head and not c.text.strip():
             # an empty cell at the top under a labelled cell of the same columns: a merged cell
             # that the page break cut in two
-            above = next((a for a in joined if abs(a.bottom - bottom) < TOLERANCE and a.text.strip()
-                          and abs(a.x0 - c.x0) < TOLERANCE and abs(a.x1 - c.x1) < TOLERANCE), None)
-        shift = bottom - top          # the continued part sits right under the first
+            above = next((a for a in last if a.text.strip() and _same_columns(a, c)), None)
         if above is not None:
-            joined[joined.index(above)] = CellBox(above.x0, above.top, above.x1, c.bottom + shift, above.text)
+            i = joined.index(above)
+            joined[i] = CellBox(above.x0, above.top, above.x1, c.bottom + shift, above.text + c.text)
         else:
             joined.append(CellBox(c.x0, c.top + shift, c.x1, c.bottom + shift, c.text))
     return joined
+
+
+def _same_columns(a: CellBox, b: CellBox) -> bool:
+    return abs(a.x0 - b.x0) < TOLERANCE and abs(a.x1 - b.x1) < TOLERANCE
+
+
+def _number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text.strip()))
+
+
+def _split_row(last: list[CellBox], head: list[CellBox]) -> dict[int, CellBox]:
+    """A row the page break cut in two (its label runs on over the next page, its numbers stand
+    on one side only): each cell of the lower half → the cell of the upper half it continues."""
+    if not last or len(last) != len(head):
+        return {}
+    pairs = list(zip(sorted(last, key=lambda c: c.x0), sorted(head, key=lambda c: c.x0)))
+    if not all(_same_columns(a, b) for a, b in pairs):
+        return {}
+    upper = [_number(a.text) for a, _ in pairs]
+    lower = [_number(b.text) for _, b in pairs]
+    if (any(upper) and any(lower)) or not (any(upper) or any(lower)):
+        return {}
+    if not any(a.text.strip() and b.text.strip() for a, b in pairs):
+        return {}
+    return {id(b): a for a, b in pairs}
 
 
 def tables_of(parts: list[TablePart]) -> list[tuple[TablePart, list[CellBox]]]:

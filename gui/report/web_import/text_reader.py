@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..grid_import import import_report
 from ..docx_import.result import ImportResult, quote
-from ..docx_import.safety import DocxImportError
 from ..docx_import.structure import find_title
 from ..form import APPEALS, SECTIONS
 from . import PASTED
@@ -66,10 +65,7 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
             texts += table.prose
         else:
             texts += paragraphs(lines, wrapped, full)
-    try:
-        result = import_report(name, texts, tables)
-    except DocxImportError as exc:          # not a report: the same words, this reader's class
-        raise WebImportError(str(exc)) from None
+    result = import_report(name, texts, tables, error=WebImportError)
     _notes(result, found, notes, start, wrapped)
     return result
 
