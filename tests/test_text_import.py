@@ -27,6 +27,7 @@ def test_seed_text_every_slash_cell_blank_and_reported_and_table_four_not_guesse
     assert "185 个单元格" in missed and "「/」" in missed
     assert "表四的数字「1 1」共 2 个，应为 15 个" in missed and "全部留空" in missed
     assert not any(m.startswith("表四：全部") for m in result.recognised)
+    assert not any("单元格是空白" in m for m in result.unrecognised)      # not empty: not placed
     assert "表二：全部 6 行已按标签读取。" in result.recognised
     assert "表三：全部 25 行已按标签读取。" in result.recognised
 

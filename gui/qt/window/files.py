@@ -115,12 +115,19 @@ class FilesMixin:
     def _write(self, path: Path) -> bool:
         from gui.report.atomic import SaveError
         from gui.report.drafts import save
+        report = self.document.report
+        # The clerk has seen the imported document's format findings in the problem list; the
+        # exported document uses the official labels and layout, so a draft saved here drops them.
+        findings, report.import_findings = report.import_findings, ()
         try:
-            save(self.document.report, path)
+            save(report, path)
         except SaveError as exc:
+            report.import_findings = findings
             dialogs.show_error(self, "保存失败", f"{exc}\n\n填写的内容仍在窗口中，没有丢失；"
                                "可以用「另存为」保存到其他位置。")
             return False
+        if findings:
+            self.document.recheck()
         self.document.disk_stamp = file_stamp(path)
         self.document.undo_stack.setClean()
         self.autosaver.remove()

@@ -89,6 +89,7 @@ class MainWindow(FilesMixin, QMainWindow):
         tools = bar.addMenu("工具(&T)")
         self._action(tools, "下载台账模板…", self.write_ledger_template)
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
+        self._action(tools, "审查多个单位的报告…", self.open_review)
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
         for a in self.doc_actions:
             a.setProperty("wanted", a.isEnabled())
@@ -176,6 +177,10 @@ class MainWindow(FilesMixin, QMainWindow):
     def open_summary(self) -> None:
         from ..summary_dialog import open_summary
         open_summary(self)
+
+    def open_review(self) -> None:
+        from ..review_dialog import open_review
+        open_review(self)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}" if self.document is not None

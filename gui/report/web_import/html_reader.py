@@ -61,7 +61,7 @@ def _title(texts: list[tuple[int, str]], before: int) -> tuple[int, int] | None:
         if i >= before:
             break
         title, _ = find_title([text])
-        if title is None:
+        if title is None or is_metadata_line(text):      # 「标题：……」 in the portal's metadata
             continue
         best = (i, i)
         if not title.organ and n:
