@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from gui.report import levels
+
 _TEXT_MERGE_ID = 1001
 _INFO_MERGE_ID = 1002
 _OPENING_MERGE_ID = 1003
 _FEE_MERGE_ID = 1004
+_ORGAN_MERGE_ID = 1005
 
 
 class SetCells(QUndoCommand):
@@ -118,3 +121,46 @@ class SetConfirmation(QUndoCommand):
 
     def undo(self):
         self.document._apply_confirmation(self.key, self.old)
+
+
+class SetOrgan(QUndoCommand):
+    """The organ name, and 单位层级 with it while the level is still the name's guess (levels.py).
+
+    Typing a name is one step (consecutive edits merge); undo gives back the name and the level.
+    """
+
+    def __init__(self, document, organ: str, parent=None):
+        super().__init__("修改机关全称", parent)
+        self.document = document
+        info = document.report.info
+        self.old = (info.organ, info.level)
+        self.new = (organ, levels.level_for(organ, info.level, document.level_by_hand))
+
+    def id(self):
+        return _ORGAN_MERGE_ID
+
+    def mergeWith(self, other):
+        self.new = other.new
+        return True
+
+    def redo(self):
+        self.document._apply_organ(*self.new)
+
+    def undo(self):
+        self.document._apply_organ(*self.old)
+
+
+class ChooseLevel(QUndoCommand):
+    """单位层级 chosen by the clerk: from now on the organ name no longer changes it (until undone)."""
+
+    def __init__(self, document, level: str, parent=None):
+        super().__init__("选择单位层级", parent)
+        self.document = document
+        self.old = (document.report.info.level, document.level_by_hand)
+        self.new = (level, True)
+
+    def redo(self):
+        self.document._apply_level(*self.new)
+
+    def undo(self):
+        self.document._apply_level(*self.old)
