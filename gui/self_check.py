@@ -108,8 +108,8 @@ def check_translation(folder: Path) -> str:
 
 def check_window(folder: Path) -> str:
     try:
-        from . import app
-        from .window import main_window
+        from .qt import app
+        from .qt.window import main_window
     except ImportError as exc:
         raise Missing(f"窗口的模块缺失（{exc.name}）") from exc
     from PySide6.QtCore import QLibraryInfo

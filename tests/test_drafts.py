@@ -124,7 +124,7 @@ def _set(*path_and_value):
 
 
 BAD = [
-    (_set("version", 2), "该草稿由较新版本的年报助手保存（格式版本 2），请升级后再打开。"),
+    (_set("version", 3), "该草稿由较新版本的年报助手保存（格式版本 3），请升级后再打开。"),
     (_set("format", "something/else"), "不是年报助手的草稿"),
     (lambda d: d.pop("format"), "缺少 format"),
     (_set("version", "1"), "格式版本"),

@@ -147,9 +147,6 @@ def test_ledger_template_is_the_same_workbook(folder, env, work):
     assert made == wanted and any(n.startswith("xl/worksheets/") for n in made)
 
 
-@pytest.mark.skipif((ROOT / "gui" / "window" / "optional.py").exists(),
-                    reason="until the Qt move (issue 17) the window looks features up by name, which a frozen "
-                           "build cannot follow (从上年报告新建 and 工具 are missing)")
 def test_screenshots_are_pixel_for_pixel_those_of_the_source(folder, env, work):
     from PySide6.QtGui import QImage
     ran = frozen(folder, env, "--screenshots", work / "frozen" / "截图", launcher="nianbao")
@@ -169,6 +166,14 @@ def test_the_window_opens_the_demo_and_paints(folder, env):
     assert ran.returncode == 0, ran.stderr
     if sys.platform != "win32":           # the Windows window launcher has no console to print to
         assert any(line.startswith("FIRST_PAINT ") for line in ran.stdout.splitlines())
+        assert "QT_CANCEL 取消" in ran.stdout.splitlines()      # Qt's own buttons in Chinese: zh_CN loaded
+
+
+def test_an_error_in_a_headless_window_run_ends_it_instead_of_waiting_on_a_box(folder, env, work):
+    target = work / "frozen" / "不是文件夹"
+    target.write_text("x")
+    ran = frozen(folder, env, "--screenshots", target, launcher="nianbao-cli")
+    assert ran.returncode == 2 and "无法把截图保存到" in ran.stderr and "Traceback" not in ran.stderr
 
 
 # ── the Windows installer script (NSIS) ───────────────────────────────────────────────────────

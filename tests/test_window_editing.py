@@ -55,13 +55,13 @@ def test_typing_the_organ_updates_the_title_and_undo_redo_restore_it(window, qtb
     assert organ.text() == "马营镇人民政府"
 
 
-def test_deadline_defaults_to_31_january_and_is_editable_and_undoable(window):
-    open_sample(window)
+def test_deadline_defaults_by_level_and_is_editable_and_undoable(window):
+    open_sample(window)                          # 淮安市人民政府: its own report is due 3月31日 (条例 art. 49)
     page = window.wizard.page("info")
-    assert page.deadline_edit.date().toString("yyyy-MM-dd") == "2025-01-31"
+    assert page.deadline_edit.date().toString("yyyy-MM-dd") == "2025-03-31"
     assert page.days_left.text()
     page.deadline_edit.setDate(page.deadline_edit.date().addDays(-10))
-    assert str(window.document.report.info.deadline) == "2025-01-21"
+    assert str(window.document.report.info.deadline) == "2025-03-21"
     window.undo_action.trigger()
     assert window.document.report.info.deadline is None
 

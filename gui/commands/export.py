@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..report.docx_export import (CENTER, COMMON, GB, OUTER, ExportError, ExportOptions,
                                   TargetExists, export_docx)
+from ..report.deadlines import export_hints
 from ..report.draft_reader import DraftError
 from ..report.pdf import PREVIEW_NOTE, export_pdf
 from ..report import rules
@@ -77,6 +78,8 @@ def run(args) -> int:
     print(f"已导出：{output}")
     if suffix == ".pdf":
         print(PREVIEW_NOTE)
+    for hint in export_hints(report):
+        _say(hint)
     if errors:
         _say(f"注意：报告中仍有 {len(errors)} 个错误（已按 --force 导出）。")
     return 0

@@ -85,16 +85,26 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+# No screen to answer a modal box on: tests, --screenshots on a server, a CI runner.
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
+
+
 def _excepthook(exc_type, exc, tb):
-    """No traceback for the clerk: a message, the details on stderr; autosave keeps the work."""
-    traceback.print_exception(exc_type, exc, tb)
+    """No traceback for the clerk: a message, the details on stderr; autosave keeps the work.
+
+    Headless, the message goes to stderr only: a modal box there waits for ever for a click."""
+    if sys.stderr is not None:                # the Windows window launcher has no console
+        traceback.print_exception(exc_type, exc, tb)
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
         for widget in QApplication.topLevelWidgets():
             autosaver = getattr(widget, "autosaver", None)
             if autosaver is not None:
                 autosaver.save_now()          # the recovery copy first, before anything else can fail
-        if QApplication.instance() is not None:
+        if QApplication.instance() is not None and QApplication.platformName() in HEADLESS_PLATFORMS:
+            if sys.stderr is not None:
+                print(f"年报助手发生了意外错误：{exc_type.__name__}: {exc}", file=sys.stderr)
+        elif QApplication.instance() is not None:
             QMessageBox.critical(None, "出错了", "发生了意外错误，刚才的操作可能没有完成。\n"
                                  "已填写的内容会自动保存；请保存报告后重新启动年报助手。\n\n"
                                  f"详细信息：{exc_type.__name__}: {exc}")
@@ -132,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get(FIRST_PAINT_ENV):
         def painted():
             print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+            print("QT_CANCEL " + app.translate("QPlatformTheme", "Cancel"), flush=True)
             if os.environ.get(EXIT_AFTER_PAINT_ENV):
                 QTimer.singleShot(0, app.quit)
         window.firstPainted.connect(painted)

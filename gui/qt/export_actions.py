@@ -9,13 +9,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
 from gui.report.docx_export import (FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportError, ExportOptions,
                                  TargetLocked, another_name, export_docx, owner_files)
+from gui.report.docx_export.fonts import font_notice
 from gui.report.pdf import NOT_FOUND, PREVIEW_NOTE, export_pdf as write_pdf, find_soffice
 
 KEY_FOLDER = "export/folder"
@@ -52,14 +53,27 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.font_notice = QLabel()
+        self.font_notice.setObjectName("fontNotice")
+        self.font_notice.setWordWrap(True)
+        self.font_notice.setStyleSheet("color: #8a5300;")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.font_notice)
+        self.fonts.currentIndexChanged.connect(self._show_font_notice)
+        self._show_font_notice()
         if suffix == PDF:
             note = QLabel(PREVIEW_NOTE)
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _show_font_notice(self) -> None:
+        options = ExportOptions(fonts=self.fonts.currentData())
+        notice = font_notice(options, QFontDatabase.hasFamily)
+        self.font_notice.setText(notice or "")
+        self.font_notice.setVisible(notice is not None)
 
     def _combo(self, name: str, choices: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox()

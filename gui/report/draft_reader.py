@@ -11,15 +11,18 @@ import re
 from decimal import Decimal
 
 from .cells import CellError, parse
-from .form import (COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT, RESULTS,
-                   TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
+from .findings import Finding
+from .form import (ALL_CELLS, COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT,
+                   RESULTS, SECTIONS, TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
 from .model import Confirmation, Report
+from .problems import ERROR, WARNING
 from .places import OPENING, text_name
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_YUAN_DIGITS = 12
+_ALL_CELLS = frozenset(ALL_CELLS)
 _MAX_EXPONENT = 64         # a JSON number's exponent; any real amount is far inside
 _INFO_TEXTS = ("organ", "compiler", "address", "postcode", "phone")
 
@@ -202,6 +205,38 @@ class _Reader:
             fingerprint = self.text(item.get("fingerprint", ""), f"{where}「{key}」的核对值")
             report.confirmations[key] = Confirmation(note, fingerprint)
 
+    def findings(self, data) -> tuple[Finding, ...]:
+        where = "导入时发现的格式问题"
+        if not isinstance(data, list):
+            self.fail(f"{where}应为一个列表，文件中是{_show(data)}。")
+        out = []
+        for n, item in enumerate(data, 1):
+            at = f"{where}第 {n} 项"
+            item = self.object(item, at, _FINDING_KEYS)
+            rule = self.text(item.get("rule"), f"{at}的规则编号")
+            if not rule or len(rule) > MAX_RULE_CHARS:
+                self.fail(f"{at}的规则编号{_show(rule)}无效。")
+            severity = item.get("severity")
+            if severity not in (ERROR, WARNING):
+                self.fail(f"{at}的严重程度应为 \"{ERROR}\" 或 \"{WARNING}\"，文件中是{_show(severity)}。")
+            step = item.get("step")
+            if step not in _STEPS:
+                self.fail(f"{at}的位置（step）应为{'、'.join(_STEPS)}之一，文件中是{_show(step)}。")
+            cells = item.get("cells", [])
+            if not isinstance(cells, list):
+                self.fail(f"{at}的单元格应为一个列表，文件中是{_show(cells)}。")
+            refs = []
+            for cell in cells:
+                ref = CellRef(*cell) if isinstance(cell, list) and len(cell) == 3 and all(
+                    isinstance(x, str) for x in cell) else None
+                if ref not in _ALL_CELLS:
+                    self.fail(f"{at}的单元格{_show(cell)}不是表格中的单元格。")
+                refs.append(ref)
+            out.append(Finding(rule, severity, self.text(item.get("message"), f"{at}的说明"), step, tuple(refs),
+                               self.text(item.get("field"), f"{at}的字段", optional=True),
+                               self.text(item.get("quote", ""), f"{at}的原文")))
+        return tuple(out)
+
 
 def fee_yuan(value) -> Decimal:
     """A 信息处理费 amount (元) as a draft holds it, for the importers; raises DraftError."""
@@ -211,9 +246,14 @@ def fee_yuan(value) -> Decimal:
 _BODY_KEYS = ("info", "texts", "opening", "opening_enabled", "fee", "confirmations") + tuple(
     t.key for t in TABLES)
 _TOP_KEYS = ("format", "version", "app", "saved_at", "last_year") + _BODY_KEYS
+FINDINGS_KEY, FINDINGS_VERSION = "import_findings", 2      # a key of version 2
+_STEPS = ("info",) + tuple(s.key for s in SECTIONS)
+_FINDING_KEYS = ("rule", "severity", "message", "step", "cells", "field", "quote")
+MAX_RULE_CHARS = 40
 
 
-def _header(reader: _Reader, data, format_id: str, version: int, nested: bool) -> None:
+def _header(reader: _Reader, data, format_id: str, version: int, nested: bool) -> int:
+    """Check format and version; returns the version the draft declares (1 when it has none)."""
     if "format" in data or not nested:
         if data.get("format") != format_id:
             what = f"format 为{_show(data['format'])}" if "format" in data else "缺少 format 标记"
@@ -227,13 +267,16 @@ def _header(reader: _Reader, data, format_id: str, version: int, nested: bool) -
     for key in ("app", "saved_at"):
         if key in data and not isinstance(data[key], str):
             reader.fail(f"字段「{key}」应为文字，文件中是{_show(data[key])}。")
+    found = data.get("version", 1)
+    return found if isinstance(found, int) and not isinstance(found, bool) else 1
 
 
 def _body(reader: _Reader, data, format_id: str, version: int, nested: bool) -> Report:
     if not isinstance(data, dict):
         reader.fail("该文件不是年报助手的草稿（内容不是一组字段）。")
-    _header(reader, data, format_id, version, nested)
-    reader.object(data, "草稿" if not nested else "上年报告", _TOP_KEYS)
+    found = _header(reader, data, format_id, version, nested)
+    reader.object(data, "草稿" if not nested else "上年报告",
+                  _TOP_KEYS + ((FINDINGS_KEY,) if found >= FINDINGS_VERSION else ()))
     report = Report()
     reader.info(report, data.get("info", {}))
     reader.texts(report, data.get("texts", {}))
@@ -246,6 +289,7 @@ def _body(reader: _Reader, data, format_id: str, version: int, nested: bool) -> 
     for table in TABLES:
         reader.table(report, table, data.get(table.key, {}))
     reader.confirmations(report, data.get("confirmations", {}))
+    report.import_findings = reader.findings(data.get(FINDINGS_KEY, []))
     return report
 
 

@@ -21,7 +21,8 @@ from .form import TABLES, CellRef
 from .model import Report
 
 FORMAT_ID = "nianbao-zhushou/draft"
-VERSION = 1
+VERSION = 2                 # the newest version this program reads (and writes when it must)
+FINDINGS_VERSION = 2        # import_findings first appear in version 2
 APP = f"{APP_NAME} {__version__}"
 SUFFIX = ".json"
 MAX_BYTES = 20 * 1024 * 1024
@@ -59,17 +60,33 @@ def _body(report: Report) -> dict:
         data[table.key] = rows
     data["confirmations"] = {key: {"note": c.note, "fingerprint": c.fingerprint}
                              for key, c in report.confirmations.items()}
+    if report.import_findings:
+        data["import_findings"] = [_finding(f) for f in report.import_findings]
     return data
+
+
+def _finding(f) -> dict:
+    return {"rule": f.rule, "severity": f.severity, "message": f.message, "step": f.step,
+            "cells": [list(ref) for ref in f.cells], "field": f.field, "quote": f.quote}
+
+
+def version_of(report: Report) -> int:
+    """The lowest format version that holds the report: 1 (readable by every earlier release)
+    unless it carries an importer's findings (version 2)."""
+    if report.import_findings or (report.last_year is not None and report.last_year.import_findings):
+        return FINDINGS_VERSION
+    return 1
 
 
 def to_json(report: Report, saved_at: str | None = None) -> dict:
     """The draft as a JSON-ready dict (no float anywhere; Decimals as strings)."""
     stamp = saved_at or dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    data = {"format": FORMAT_ID, "version": VERSION, "app": APP, "saved_at": stamp}
+    version = version_of(report)
+    data = {"format": FORMAT_ID, "version": version, "app": APP, "saved_at": stamp}
     data.update(_body(report))
     last = None
     if report.last_year is not None:
-        last = {"format": FORMAT_ID, "version": VERSION}
+        last = {"format": FORMAT_ID, "version": version}
         last.update(_body(report.last_year))
     data["last_year"] = last
     return data
@@ -211,5 +228,5 @@ def load(path: str | os.PathLike) -> Report:
         raise DraftError(where + str(exc) + hint) from None
 
 
-__all__ = ["DraftError", "SaveError", "FORMAT_ID", "VERSION", "SUFFIX", "MAX_BYTES",
+__all__ = ["DraftError", "SaveError", "FORMAT_ID", "VERSION", "SUFFIX", "MAX_BYTES", "version_of",
            "to_json", "from_json", "dumps", "loads", "save", "load"]

@@ -13,9 +13,11 @@ CARRY_IN, CARRY_OUT = "carry_in", "carry_out"
 
 
 def detached(last: Report) -> Report:
-    """A deep copy of `last` without its own last year (only one year back is ever kept)."""
+    """A deep copy of `last` without its own last year (only one year back is ever kept) and
+    without its importer's findings (last year's document is not being checked)."""
     shallow = copy.copy(last)
     shallow.last_year = None
+    shallow.import_findings = ()
     return shallow.copy()
 
 

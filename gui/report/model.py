@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .cells import Value
+from .deadlines import default_deadline
 from .form import ALL_CELLS, LEVELS, TABLE_BY_KEY, TEXT_FIELDS, CellRef, kind_of, title_of, FEE
 
 
@@ -33,12 +34,12 @@ class Info:
     postcode: str = ""
     phone: str = ""
     publish_date: dt.date | None = None  # 发布日期
-    deadline: dt.date | None = None      # None: 1月31日 of the following year
+    deadline: dt.date | None = None      # 报送截止日期; None: the default of the 单位层级 (deadlines.py)
 
     def effective_deadline(self) -> dt.date | None:
         if self.deadline:
             return self.deadline
-        return dt.date(self.year + 1, 1, 31) if self.year else None
+        return default_deadline(self.level, self.year)
 
 
 @dataclass
@@ -64,7 +65,9 @@ class Report:
     fee: Fee = field(default_factory=Fee)
     cells: dict[CellRef, Value] = field(default_factory=lambda: dict.fromkeys(ALL_CELLS))
     confirmations: dict[str, Confirmation] = field(default_factory=dict)
-    last_year: Report | None = None      # attached for the cross-year checks (R5, R7, R11)
+    last_year: Report | None = None      # attached for the cross-year checks (R5, R7, R11, LAST_PROBLEMS)
+    # what the importer that read this report found non-conforming (findings.Finding), until the clerk has looked
+    import_findings: tuple = ()
 
     # ── cells ──
     def get(self, ref: CellRef) -> Value:

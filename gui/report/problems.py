@@ -35,7 +35,7 @@ class Fix:
 
 @dataclass(frozen=True)
 class Problem:
-    rule: str                    # R1 … R11, or BLANK, INFO, EMPTY, THEME, FEE_TEXT
+    rule: str                    # R1 … R11, R9U, BLANK, INFO, EMPTY, THEME, LATE, EARLY, STALE_YEAR … (README 检查规则)
     severity: str                # ERROR | WARNING
     message: str                 # Chinese, names the official labels, actual and expected values
     step: str                    # the wizard step it belongs to: "info" or a Section key

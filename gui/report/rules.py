@@ -1,7 +1,9 @@
 """Every check of the report (FORMAT.md §7 and issue 2): check(report) -> list[Problem], sorted for the wizard.
 
-The table relations live in relations.py (data built from form.py), the prose reading in prose.py,
-the checks of 基本信息 and the narratives in text_rules.py. This module adds the cell-level checks
+The table relations live in relations.py (data built from form.py), the prose figures in prose.py and
+prose_rules.py (R9, R9U), the checks of 基本信息 and the narratives in text_rules.py, the dates in
+deadlines.py (LATE, EARLY), the faults review bulletins name in review_rules.py, what an importer found
+non-conforming in findings.py. This module adds the cell-level checks
 (BLANK, R6), the cross-year and 单位层级 checks of tables 二 and 三 (R5, R7, R8), the clerk's
 confirmations of warnings and the order problems are listed in.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from . import prose, relations, text_rules
+from . import deadlines, findings, prose_rules, relations, review_rules, text_rules
 from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVELS_WITHOUT_RULES, MAX_COUNT,
                    REQUESTS_COLUMNS, SECTIONS, TABLES, CellRef, describe, kind_of)
 from .model import Confirmation
@@ -131,9 +133,12 @@ def _order(problem: Problem) -> tuple[int, int]:
 
 def check(report) -> list[Problem]:
     """Every problem of the report, in wizard step order, errors first inside a step."""
-    found = (text_rules.check_info(report) + text_rules.check_texts(report) + check_cells(report)
-             + check_documents(report) + relations.evaluate(report.cells) + check_carry_in(report)
-             + prose.check_r9(report) + text_rules.check_fee(report) + text_rules.check_copied(report))
+    found = (text_rules.check_info(report) + deadlines.check_dates(report) + text_rules.check_texts(report)
+             + check_cells(report) + check_documents(report) + relations.evaluate(report.cells)
+             + check_carry_in(report) + prose_rules.check_r9(report) + text_rules.check_fee(report)
+             + text_rules.check_copied(report) + review_rules.check(report))
+    if report.import_findings:
+        found += findings.check_import(report)
     confirmations = report.confirmations
     if confirmations:
         found = [_with_confirmation(p, confirmations) for p in found]

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel, web_import
+from . import docx_import, drafts, excel, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
 
@@ -23,12 +23,14 @@ READERS: dict[str, Callable[[Path], Report]] = {
     drafts.SUFFIX: drafts.load,
     ".xlsx": excel.read_tables_report,
     ".docx": docx_import.read_docx_report,
+    ".pdf": pdf_import.read_pdf_report,
     ".txt": web_import.read_text_report,
 }
 
 # suffix → function(path) -> ImportResult (the report and what was and was not recognised)
 IMPORTERS: dict[str, Callable] = {
     ".docx": docx_import.read_docx,
+    ".pdf": pdf_import.read_pdf,
     ".txt": web_import.read_text_file,
 }
 

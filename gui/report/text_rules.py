@@ -160,16 +160,43 @@ def copied_share(this: str, last: str) -> float:
     return sum(covered) / len(a)
 
 
+# R11 compares these sections with last year's: (section, the fields it is made of)
+COPIED_SECTIONS = (("overview", tuple(f.key for f in OVERVIEW_THEMES)), (PROBLEMS, (PROBLEMS,)), (OTHER, (OTHER,)))
+MIN_COPIED_CHARS = 40        # shorter texts (「无其他需要报告的事项」) are alike every year, legitimately
+# standard sentences every report may repeat: the 信息处理费 statement, 「暂无其他需要报告的事项」
+_BOILERPLATE = re.compile(r"[^。；;！!？?\n]*(?:信息处理费|无其他[^。；;\n]{0,6}事项)[^。；;！!？?\n]*[。；;！!？?]?")
+
+
+def _section_text(report, keys) -> str:
+    return "\n".join(report.texts.get(k) or "" for k in keys)
+
+
+@lru_cache(maxsize=64)
+def _without_boilerplate(text: str) -> str:
+    return _BOILERPLATE.sub("", text)
+
+
 def check_copied(report) -> list[Problem]:
+    """R11: a section of this year's narratives more than half identical to last year's (内容雷同)."""
     last = report.last_year
     if last is None:
         return []
-    this_text, last_text = report.texts.get(PROBLEMS) or "", last.texts.get(PROBLEMS) or ""
-    share = copied_share(this_text, last_text)
-    if share <= COPIED_SHARE:
-        return []
-    percent = round(share * 100)
-    field = TEXT_PREFIX + PROBLEMS
-    return [Problem("R11", WARNING, f"{field_name(field)}有 {percent}% 的内容与上年报告相同（内容雷同），"
-                    "请结合本年实际写明存在的问题和改进情况。", "problems", field=field, actual=percent,
-                    key="R11:problems", fingerprint=f"{percent}|{_crc(this_text)}")]
+    out = []
+    for section, keys in COPIED_SECTIONS:
+        this_text, last_text = _section_text(report, keys), _section_text(last, keys)
+        if section != PROBLEMS:
+            this_text, last_text = _without_boilerplate(this_text), _without_boilerplate(last_text)
+            if len(_normal(this_text)) < MIN_COPIED_CHARS:
+                continue
+        share = copied_share(this_text, last_text)
+        if share <= COPIED_SHARE:
+            continue
+        percent = round(share * 100)
+        field = TEXT_PREFIX + (max(keys, key=lambda k: copied_share(report.texts.get(k) or "",
+                                                                   last.texts.get(k) or "")))
+        name = f"「{SECTION_BY_KEY[section].heading}」" if len(keys) > 1 else field_name(field)
+        out.append(Problem("R11", WARNING, f"{name}与上年报告的重复率为 {percent}%（与上年度重复率大于 "
+                           f"{round(COPIED_SHARE * 100)}%，内容雷同），请结合本年实际重写。", section,
+                           field=field, actual=percent, key=f"R11:{section}",
+                           fingerprint=f"{percent}|{_crc(this_text)}"))
+    return out

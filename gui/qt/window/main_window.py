@@ -7,7 +7,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
-from gui import APP_NAME
+from gui import APP_NAME, DEMO_DRAFT
 from ..document import ReportDocument
 from .autosave import Autosaver
 from .files import FilesMixin
@@ -16,7 +16,7 @@ from .recent import existing_recent_files
 from .start_page import StartPage
 from .wizard import Wizard
 
-DEMO_PATH = Path(__file__).resolve().parents[3] / "resources" / "demo-2024.json"
+DEMO_PATH = DEMO_DRAFT
 
 
 class MainWindow(FilesMixin, QMainWindow):

@@ -1,6 +1,7 @@
 """`main.py --screenshots DIR`: every step of the demo report rendered to PNG at 1366×768."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -28,7 +29,11 @@ def _with_an_error(window, path: Path) -> None:
 
 def render_all(folder: Path) -> int:
     from .main_window import MainWindow
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"无法把截图保存到「{folder}」：{exc.strerror or exc}。请换一个文件夹。", file=sys.stderr)
+        return 2
     window = MainWindow()
     window.setGeometry(0, 0, *SIZE)
     window.show()

@@ -258,6 +258,12 @@ _FONT_FACTS = {
 _MAIN_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def stand_in(name: str) -> str | None:
+    """The font the document's font table names for Word/WPS to use where `name` is not installed."""
+    facts = _FONT_FACTS.get(name)
+    return facts[0] if facts else None
+
+
 def font_table_xml(names) -> bytes:
     """word/fontTable.xml for exactly these fonts (the template's lists Japanese ＭＳ 明朝)."""
     from xml.sax.saxutils import quoteattr

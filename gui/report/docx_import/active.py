@@ -61,7 +61,8 @@ def _header(reader: TableReader, slots: list[Slot]) -> tuple[dict[str, int], boo
         if key:
             columns.setdefault(key, slot.col)
             label = next(c.label for c in ACTIVE_DOC_COLUMNS if c.key == key)
-            reader.label_note(ACTIVE.short_name, slot.text, label, how)
+            reader.label_note(ACTIVE.short_name, slot.text, label, how,
+                              tuple(CellRef("active", row, key) for row in ("rules", "normative")))
     return columns, any(is_old_label(s.text) for s in slots)
 
 
@@ -70,6 +71,8 @@ def _old(reader: TableReader, labels: list[str]) -> None:
     found = "、".join(dict.fromkeys(f"「{normalise(t)}」" for t in labels))
     reader.result.missed(f"{ACTIVE.short_name}是 2019 年试行格式（出现{found}），这部分数字未导入："
                          "现行格式的栏目不同，请按现行格式填写。")
+    reader.old_layout(ACTIVE.key, tuple(CellRef("active", r, "issued") for r in ("rules", "normative")),
+                      f"{ACTIVE.short_name}出现{found}等栏目", "、".join(labels))
 
 
 def _document_row(reader: TableReader, key: str, rest: list[Slot], columns: dict[str, int],

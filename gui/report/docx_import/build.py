@@ -4,12 +4,17 @@ tables and the summary. Shared by every reader through gui/report/grid_import.im
 """
 from __future__ import annotations
 
+import re
+
 from .. import levels
-from ..form import SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY
+from ..findings import IMPORT_HEADING, IMPORT_TITLE
+from ..form import SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
 from ..grid_import import Grid
+from ..problems import INFO_PREFIX, TEXT_PREFIX
 from ..model import Info, Report
 from .active import read_active
 from .appeals import read_appeals
+from .labels import normalise
 from .result import ImportResult, quote
 from .safety import DocxImportError
 from .structure import split_sections
@@ -55,8 +60,15 @@ def _info(structure, result: ImportResult) -> None:
     if title is None:
         result.missed("未找到报告标题（「机关名称＋××××年政府信息公开工作年度报告」）："
                       "机关名称和报告年度请在基本信息中填写。")
+        result.flag(IMPORT_TITLE, f"文档没有规范的报告标题：标题应为「〈机关全称〉〈年度〉{TITLE_SUFFIX}」。",
+                    "info", field=INFO_PREFIX + "organ")
         return
     info.organ, info.year = title.organ, title.year
+    if not title.official:
+        expected = f"{title.organ or '〈机关全称〉'}{title.year}{TITLE_SUFFIX}"
+        result.flag(IMPORT_TITLE, f"报告标题{quote(title.text)}不规范：应为「{expected}」"
+                    f"（〈机关全称〉〈年度〉{TITLE_SUFFIX}）。", "info", field=INFO_PREFIX + "organ",
+                    quote=title.text)
     if info.organ:
         result.ok(f"标题：机关名称「{info.organ}」，报告年度 {info.year} 年。")
     else:
@@ -77,8 +89,16 @@ def _texts(structure, result: ImportResult) -> None:
         result.ok(f"找到 {len(found)} 个部分的标题：" + "、".join(f"「{h}」" for h in found) + "。")
     if missing:
         result.missed("未找到这些部分的标题，其内容未导入：" + "、".join(f"「{h}」" for h in missing) + "。")
+        for section in SECTIONS:
+            if section.key not in structure.sections:
+                result.flag(IMPORT_HEADING, f"文档中没有「{section.heading}」这一部分的标题：年度报告应有六个部分，"
+                            "标题与正式格式一致。", section.key, field=_section_field(section.key))
     for typed, official in structure.heading_variants:
         result.ok(f"标题{quote(typed)}识别为「{official}」。")
+        if _words(typed) != _words(official):
+            key = next(s.key for s in SECTIONS if s.heading == official)
+            result.flag(IMPORT_HEADING, f"部分标题{quote(typed)}与正式标题「{official}」不一致，请使用正式标题。",
+                        key, field=_section_field(key), quote=typed)
     take_opening(structure.before, report, result)
     sections = structure.sections
     place_overview(sections.get("overview", []), report, result)
@@ -94,3 +114,13 @@ def _texts(structure, result: ImportResult) -> None:
         for line in sections.get(key, []):
             result.missed(f"「{SECTION_BY_KEY[key].heading}」中表格以外的文字未导入：{quote(line)}。")
 
+
+
+def _section_field(section: str) -> str | None:
+    """The first text field of a section (where the window goes), None for the table sections."""
+    return next((TEXT_PREFIX + f.key for f in TEXT_FIELDS if f.section == section), None)
+
+
+def _words(heading: str) -> str:
+    """A heading without its numbering punctuation and spaces: 「一. 总体情况」 reads as 「一、总体情况」."""
+    return re.sub(r"^([一二三四五六])[、.．,，]?", r"\1", normalise(heading))

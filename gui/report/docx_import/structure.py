@@ -28,6 +28,7 @@ class Title:
     organ: str = ""
     year: int | None = None
     text: str = ""
+    official: bool = True     # worded 〈机关〉〈年〉年政府信息公开工作年度报告 (the organ may stand above)
 
 
 @dataclass
@@ -53,6 +54,7 @@ def find_title(paragraphs: list[str]) -> tuple[Title | None, int]:
         text = normalise(paragraphs[i])
         match = _TITLE.fullmatch(text)
         organ = match.group("organ") if match else ""
+        official = bool(match) and match.group("suffix") == normalise(TITLE_SUFFIX)
         if not match:
             match = _YEAR_FIRST.fullmatch(text)
             organ = match.group("organ") if match else ""
@@ -62,8 +64,11 @@ def find_title(paragraphs: list[str]) -> tuple[Title | None, int]:
         # the organ on the line above: not a 附件 mark or a document number
         if not organ and above and len(above) <= 40 and not re.search(r"\d|附件|〔", above):
             organ = above
+        official = official and bool(organ) and not organ.endswith("关于")
         organ = organ.removesuffix("关于").strip("《》")
-        return Title(organ, int(match.group("year")), " ".join(paragraphs[lines[max(n - 1, 0)]:i + 1])), i + 1
+        text = " ".join(paragraphs[lines[max(n - 1, 0)]:i + 1]) if organ and organ != match.group("organ") \
+            else paragraphs[i]
+        return Title(organ, int(match.group("year")), text, official), i + 1
     return None, 0
 
 

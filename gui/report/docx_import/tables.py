@@ -8,7 +8,9 @@ variants of FORMAT.md §8), columns by their header labels, or by position where
 from __future__ import annotations
 
 from ..cells import CellError, parse
-from ..form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, CellRef, describe
+from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
+from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, TABLE_BY_KEY,
+                    CellRef, describe)
 from ..grid_import import Grid as Table, Slot
 from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
@@ -17,6 +19,8 @@ OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外�
                      "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "采购项目数量")
 _OLD = {normalise(t) for t in OLD_FORMAT_LABELS}
 
+FORMAT_NOTE = "国办公开办函〔2021〕30号格式"
+FIRST_YEAR_2021_FORMAT = 2021            # reports on 2021 and later use the 2021 format
 REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
                       avoid=tuple(c.label for c in REQUESTS_COLUMNS))
 # group labels of table 三 (a B or A cell spanning rows): (三)不予公开 … and 三、本年度办理结果
@@ -79,7 +83,7 @@ class TableReader:
         self.result = result
         self.report = result.report
         self.filled: dict[str, set[str]] = {t: set() for t in ("active", "requests", "appeals")}
-        self.blank_marks = 0
+        self.blank_marks: list[CellRef] = []      # cells written 「/」 or a dash
         self.request_columns: dict[str, int] | None = None
         self.request_width = 0
 
@@ -87,7 +91,7 @@ class TableReader:
     def value(self, ref: CellRef, text: str) -> None:
         if is_blank_mark(text):
             if text.strip():
-                self.blank_marks += 1
+                self.blank_marks.append(ref)
             return
         kind = ACTIVE.row(ref.row).kind if ref.table == "active" else "count"
         try:
@@ -101,15 +105,20 @@ class TableReader:
             self.result.missed(f"{name}中{quote(label)}行重复出现，只读取了第一次出现的数字。")
             return False
         self.filled[table].add(key)
-        official = (ACTIVE if table == "active" else REQUESTS if table == "requests" else APPEALS).row(key)
-        self.label_note(name, label, official.label, how)
+        official = TABLE_BY_KEY[table].row(key)
+        self.label_note(name, label, official.label, how, tuple(CellRef(table, key, c.key) for c in official.columns))
         return True
 
-    def label_note(self, name: str, typed: str, official: str, how: str) -> None:
+    def label_note(self, name: str, typed: str, official: str, how: str, cells: tuple[CellRef, ...]) -> None:
+        """Note a label read as an official one it is not; a problem of the document (IMPORT_LABEL)."""
         if how == APPROXIMATE:
             self.result.ok(f"{name}中的{quote(typed)}按近似的标签识别为「{official}」，请核对。")
         elif how == TYPO:
             self.result.ok(f"{name}中的{quote(typed)}是「{official}」的常见误写，已按「{official}」读取。")
+        else:
+            return
+        self.result.flag(IMPORT_LABEL, f"{name}中的标签{quote(typed)}与正式标签「{official}」不一致"
+                         f"（{FORMAT_NOTE}），请使用正式标签。", cells[0].table, cells, quote=typed)
 
     # ── table 三 ──
     def read_requests(self, table: Table) -> None:
@@ -176,6 +185,8 @@ class TableReader:
             self.result.old_format = True
             self.result.missed(f"{name}的「{OTHER_GROUP}」只有一行（2019 年试行格式），其数字未导入："
                                "现行格式要分为 1.、2.、3. 三项，请分别填写。")
+            self.old_layout(REQUESTS.key, tuple(CellRef(REQUESTS.key, r, "total") for r in ("other_1", "other_2", "other_3")),
+                            f"{name}的「{OTHER_GROUP}」只有一行，没有分为 1.、2.、3. 三项", label)
         elif group and has_numbers:
             self.result.missed(f"{name}中{quote(label)}是小计行（现行格式没有小计行），其数字未导入。")
         elif group is None and (has_numbers or len(normalise(label)) > 1):
@@ -193,8 +204,23 @@ class TableReader:
             else:
                 self.result.ok(f"{table.short_name}：全部 {len(rows)} 行已按标签读取。")
         if self.blank_marks:
-            self.result.missed(f"有 {self.blank_marks} 个单元格填的是「/」或横线，已按空白导入："
+            self.result.missed(f"有 {len(self.blank_marks)} 个单元格填的是「/」或横线，已按空白导入："
                                "没有发生的事项请填 0。")
+        for table in (ACTIVE, REQUESTS, APPEALS):
+            refs = tuple(r for r in self.blank_marks if r.table == table.key)
+            if refs:
+                more = f"等 {len(refs)} 个单元格" if len(refs) > 1 else ""
+                self.result.flag(IMPORT_SLASH, f"{describe(refs[0])}{more}填的是「/」或横线："
+                                 "没有发生的事项应填 0，不能用「/」代替。", table.key, refs,
+                                 quote=",".join(f"{r.row}.{r.column}" for r in refs))
+
+    def old_layout(self, table: str, cells: tuple[CellRef, ...], what: str, typed: str) -> None:
+        """OLD_FORMAT: the 2019 trial layout in a report on 2021 or later (or of no known year)."""
+        year = self.report.info.year
+        if year and year < FIRST_YEAR_2021_FORMAT:
+            return
+        self.result.flag(OLD_FORMAT, f"{what}：这是已废止的 2019 年试行格式（国办公开办函〔2019〕60号），"
+                         f"{year or '本'}年度报告应使用现行格式（{FORMAT_NOTE}）。", table, cells, quote=typed)
 
 
 def _covering(row: list[Slot], col: int) -> Slot | None:

@@ -25,7 +25,8 @@ THEME_WORDS = {
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _FEE = re.compile(r"信息处理费[^。；;]*?(\d+(?:\.\d+)?)元")
 _NO_FEE = re.compile(r"(未|没有|不)收取[^。；;]*信息处理费")
-_CONTACT = {"address": r"地址[:：]([^；;）)]+)", "postcode": r"邮编[:：](\d{6})", "phone": r"电话[:：]([^；;）)]+)"}
+_CONTACT = {"address": r"地址[:：]([^；;）)]+?)(?=[，,；;）)]\s*(?:邮编|邮政编码|电话|联系电话)|[；;）)]|$)",
+            "postcode": r"邮编[:：](\d{6})", "phone": r"电话[:：]([^；;）)，,]+)"}
 _COMPILER = re.compile(r"本报告由(.+?)根据")
 
 
