@@ -9,7 +9,7 @@ from . import APP_NAME, __version__
 
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
-                           "import", "-h", "--help", "--version", "--self-check"})
+                           "import", "review", "-h", "--help", "--version", "--self-check"})
 
 
 def wants_cli(argv: list[str]) -> bool:
@@ -73,8 +73,8 @@ def command_modules() -> tuple:
     Imported here, not at the top, so the window's start-up (main.py asks wants_cli) does not load
     python-docx and openpyxl; imported by name, never looked up by a string, because a frozen build
     contains only the modules it sees imported."""
-    from .commands import check, export, import_docx, ledger, new, summary
-    return (check, new, export, ledger, summary, import_docx)
+    from .commands import check, export, import_docx, ledger, new, review, summary
+    return (check, new, export, ledger, summary, import_docx, review)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -78,6 +78,18 @@ def check_excel(folder: Path) -> str:
     return "表格工作簿写出并读回一致，台账模板可以生成"
 
 
+def check_pdf_import(folder: Path) -> str:
+    import pdfplumber
+    from pdfminer.cmapdb import CMapDB
+    from .report.pdf_import import reader  # noqa: F401  (the reader itself, imported only when a PDF is read)
+    try:   # Chinese PDFs name their characters through these maps (pdfminer's data files)
+        CMapDB.get_unicode_map("Adobe-GB1")
+        CMapDB.get_cmap("UniGB-UCS2-H")
+    except Exception as exc:
+        raise Missing(f"pdfminer 的中文字符映射缺失（{type(exc).__name__}）：PDF 中的中文无法读取") from exc
+    return f"pdfplumber {pdfplumber.__version__}，中文字符映射 Adobe-GB1、UniGB-UCS2-H"
+
+
 def check_readers(folder: Path) -> str:
     from .report.sources import READERS
     return "可以打开 " + "、".join(sorted(READERS))
@@ -127,6 +139,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str], bool], ...] = (
     ("Word 模板", check_word_templates, True),
     ("Word 导出与导入", check_word, True),
     ("Excel 表格与台账", check_excel, True),
+    ("PDF 导入", check_pdf_import, True),
     ("可打开的文件", check_readers, True),
     ("窗口", check_window, True),
     ("Qt 中文翻译", check_translation, True),

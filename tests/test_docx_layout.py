@@ -167,6 +167,9 @@ def test_outer_page_numbers_odd_right_even_left_one_character_in(tmp_path):
     assert odd.alignment == 2 and even.alignment == 0
     assert odd._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "100"
     assert even._p.pPr.find(qn("w:ind")).get(qn("w:leftChars")) == "100"
+    # LibreOffice ignores *Chars: the same character of 4号 in twips.
+    assert odd._p.pPr.find(qn("w:ind")).get(qn("w:right")) == "280"
+    assert even._p.pPr.find(qn("w:ind")).get(qn("w:left")) == "280"
     footers = parts(path, "word/footer")
     assert len(footers) == 2
     for xml in footers.values():
@@ -204,11 +207,38 @@ def test_text_pasted_from_word_with_control_characters_still_exports(tmp_path):
     assert texts[-2] == "淮安市人民政府"
 
 
-def test_a_long_organ_name_keeps_the_year_and_report_name_on_their_own_line(tmp_path):
+def test_a_long_organ_name_breaks_between_its_words_in_the_title_and_the_sign_off(tmp_path):
     report = huaian_2024()
     report.info.organ = "内蒙古自治区呼和浩特市赛罕区人民政府办公室机关事务服务中心"
     _, document = export(tmp_path, report)
-    assert document.paragraphs[0].text.split("\n") == [report.info.organ, "2024年政府信息公开工作年度报告"]
+    assert document.paragraphs[0].text.split("\n") == [
+        "内蒙古自治区呼和浩特市赛罕区人民政府", "办公室机关事务服务中心", "2024年政府信息公开工作年度报告"]
+    assert document.paragraphs[-2].text.split("\n") == [
+        "内蒙古自治区呼和浩特市赛罕区人民政府办公室", "机关事务服务中心"]
+
+
+def test_sign_off_stands_two_characters_in_from_the_right_margin(tmp_path):
+    _, document = export(tmp_path, huaian_2024())
+    ind = document.styles["落款"].element.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:rightChars")) == "200"
+    assert 620 <= int(ind.get(qn("w:right"))) <= 640          # LibreOffice reads the twips
+
+
+def test_linked_character_styles_match_their_paragraph_styles_not_the_template(tmp_path):
+    _, document = export(tmp_path)
+    for char, para in (("Heading 1 Char", "Heading 1"), ("Title Char", "Title"),
+                       ("Heading 2 Char", "Heading 2")):
+        c, p = document.styles[char], document.styles[para]
+        assert (c.font.size, c.font.bold) == (p.font.size, p.font.bold), char
+        assert c.font.color.rgb is None and c.element.rPr.find(qn("w:color")) is None
+        assert c.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == \
+            p.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_after_a_heading_word_continues_with_indented_body_text(tmp_path):
+    _, document = export(tmp_path)
+    for heading in ("Heading 1", "Heading 2"):
+        assert document.styles[heading].next_paragraph_style.name == "Body Text"
 
 
 def test_a_short_title_stays_on_one_line(tmp_path):

@@ -140,6 +140,17 @@ def test_import_of_a_word_document_gives_the_same_draft(folder, env, work):
     assert drafts[0] == drafts[1] and drafts[0]["info"]["organ"] == "马营镇人民政府"
 
 
+def test_a_published_pdf_is_read_as_from_source(folder, env, work):
+    pdf = next((p / "examples" / "hongze-district-2024-report.pdf" for p in (ROOT.parent / "shared", Path("/work/shared"))
+                if (p / "examples").is_dir()), None)
+    if pdf is None:
+        pytest.skip("shared/examples is not beside the checkout")
+    shutil.copy(pdf, work / "洪泽区 2024.pdf")
+    ran, expected = both(folder, env, work, "check", work / "洪泽区 2024.pdf")
+    assert (ran.returncode, ran.stdout, ran.stderr) == (expected.returncode, expected.stdout, expected.stderr)
+    assert ran.returncode in (0, 1) and ran.stdout
+
+
 def test_ledger_template_is_the_same_workbook(folder, env, work):
     ran, expected = both(folder, env, work, "ledger-template", "{out}/台账 模板.xlsx", "--year", "2025")
     assert ran.returncode == expected.returncode == 0, ran.stderr
@@ -188,7 +199,10 @@ def test_the_installer_script_compiles_with_the_frozen_folder(folder, tmp_path):
     ran = subprocess.run([makensis, "-V2", "-DVERSION=0.1.0", "-DCHECK_ONLY", f"-DSOURCE_DIR={folder}",
                           f"-DOUTFILE={setup}", str(NSI)], capture_output=True, text=True, timeout=300)
     assert ran.returncode == 0, ran.stdout + ran.stderr
-    assert setup.read_bytes()[:2] == b"MZ"
+    data = setup.read_bytes()
+    assert data[:2] == b"MZ"
+    # the Chinese names survived makensis's reading of the script (UTF-8 with a BOM, never the ANSI code page)
+    assert "Programs\\年报助手".encode("utf-16-le") in data and "打开方式".encode("utf-16-le") in data
     assert setup.stat().st_size > 50 * 2**20                # the folder is inside (stored uncompressed)
 
 

@@ -98,3 +98,20 @@ def test_check_finds_the_r9_contradiction_and_import_writes_a_draft(tmp_path, ca
     out = capsys.readouterr().out
     assert "已识别：" in out and "未识别或需要核对：" in out
     assert read_report(draft).get(CellRef("requests", "unable_1", "natural")) == 31
+
+
+def _chars(text: str, x: float, gap: float) -> list[dict]:
+    out = []
+    for ch in text:
+        out.append({"text": ch, "x0": x, "x1": x + 6, "top": 100, "bottom": 112, "size": 12})
+        x += 6 + gap
+    return out
+
+
+def test_a_number_spread_over_its_cell_is_one_number_two_numbers_apart_are_not_joined():
+    from gui.report.pdf_import.layout import cell_text
+    assert cell_text(_chars("2776", 10, 20)) == "2776"                 # distributed alignment
+    assert cell_text(_chars("95", 10, 0.5)) == "95"
+    two = _chars("12", 10, 0.5) + _chars("34", 60, 0.5)
+    assert cell_text(two) == "12 34"                                   # refused by the cell parser, not read as 1234
+    assert cell_text(_chars("总计", 10, 20)) == "总计"

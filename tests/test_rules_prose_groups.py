@@ -256,3 +256,14 @@ def test_all_upheld_in_its_own_sentence_refers_to_the_groups_named_before():
     groups = {p.key.split(":")[2] for p in r9(report) if p.rule == "R9U"}
     assert groups == {"review", "suit"}
     assert [p.rule for p in r9(report)] == ["R9U", "R9U"]          # 397 is both together: not compared
+
+
+@pytest.mark.parametrize("text", [
+    "2024年，共收到政府信息公开申请3119件，上年结转34件，均已按时办结。",
+    "收到的申请中，需要延期答复的28件，均在延长期限内答复。",
+    "予以公开1362件，予以公开的比上年多12件。",
+    "其中，当面申请12件，网上申请3000件，信函申请107件。",
+    "涉及政府信息公开的行政复议案件中，维持率达到85%。",
+])
+def test_realistic_sentences_that_agree_or_count_something_else_give_no_warning(text):
+    assert r9(with_text("overview_request", text)) == []

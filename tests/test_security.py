@@ -213,6 +213,8 @@ ALLOWED_MODULES = {"xml.sax.saxutils"}          # escaping text, no parsing
 FORBIDDEN_BUILTINS = {"eval", "exec", "compile", "__import__", "input"}
 FORBIDDEN_CALLS = {("os", "system"), ("os", "popen"), ("os", "startfile"), ("yaml", "load"), ("yaml", "unsafe_load")}
 SUBPROCESS_ALLOWED = {"gui/report/pdf.py"}     # LibreOffice, started with an argument list and no shell
+# the one HTML parser (saved portal pages): lxml.html without network, without huge trees
+LXML_HTML_ALLOWED = {"gui/report/web_import/html_reader.py": ("no_network=True", "huge_tree=False")}
 
 
 def violations(source: str, name: str) -> list[str]:
@@ -229,6 +231,11 @@ def violations(source: str, name: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             modules = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         for module in modules:
+            if name in LXML_HTML_ALLOWED and module in ("lxml", "lxml.html", "lxml.etree", "lxml.etree.ParserError",
+                                                         "lxml.etree.XMLSyntaxError", "lxml.html.HTMLParser"):
+                if not all(option in source for option in LXML_HTML_ALLOWED[name]):
+                    found.append(f"{where(node)} parses HTML without no_network=True, huge_tree=False")
+                continue
             if module not in ALLOWED_MODULES and any(module == f or module.startswith(f + ".")
                                                      for f in FORBIDDEN_MODULES):
                 if not any(module.startswith(a) for a in ALLOWED_MODULES):
@@ -276,6 +283,13 @@ def test_the_source_has_no_dangerous_calls():
 ])
 def test_the_audit_finds_each_kind_of_danger(snippet):
     assert violations(snippet, "gui/report/example.py")
+
+
+def test_the_audit_allows_lxml_html_only_in_the_page_reader_with_its_guards():
+    page = "from lxml import etree, html\nhtml.HTMLParser(no_network=True, huge_tree=False)"
+    assert violations(page, "gui/report/web_import/html_reader.py") == []
+    assert violations("from lxml import etree, html\nhtml.HTMLParser()", "gui/report/web_import/html_reader.py")
+    assert violations(page, "gui/report/web_import/text_reader.py")
 
 
 def test_the_audit_allows_what_the_application_needs():

@@ -67,3 +67,12 @@ def test_libreoffice_missing_is_only_a_note(monkeypatch):
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     code, text = report()
     assert code == 0 and "提示  PDF 预览：未找到 LibreOffice" in text
+
+
+def test_missing_pdfminer_character_maps_fail_the_pdf_import(monkeypatch):
+    from pdfminer.cmapdb import CMapDB
+    def missing(*args, **kwargs):
+        raise CMapDB.CMapNotFound("Adobe-GB1")
+    monkeypatch.setattr(CMapDB, "get_unicode_map", missing)
+    code, text = report()
+    assert code == 1 and "缺失  PDF 导入：pdfminer 的中文字符映射缺失" in text

@@ -27,6 +27,7 @@ def test_seed_text_every_slash_cell_blank_and_reported_and_table_four_not_guesse
     assert "185 个单元格" in missed and "「/」" in missed
     assert "表四的数字「1 1」共 2 个，应为 15 个" in missed and "全部留空" in missed
     assert not any(m.startswith("表四：全部") for m in result.recognised)
+    assert not any("单元格是空白" in m for m in result.unrecognised)      # not empty: not placed
     assert "表二：全部 6 行已按标签读取。" in result.recognised
     assert "表三：全部 25 行已按标签读取。" in result.recognised
 
@@ -92,7 +93,7 @@ def test_pdf_copy_with_a_missing_number_leaves_that_row_blank_and_names_it():
     assert report.row_values("requests", "deny_4") == [None] * 7
     missed = "\n".join(result.unrecognised)
     assert "表三中「4.保护第三方合法权益」行应有 7 个数字，文本中是 6 个" in missed
-    assert "表二「行政规范性文件」行应有 3 个数字，文本中是 2 个" in missed
+    assert "表二「行政规范性文件」行应有 3 个数字（本年制发、本年废止、现行有效），文件中是 2 个单元格，未导入" in missed
 
 
 def test_pdf_copy_of_table_four_with_blanks_is_not_guessed():

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from ..report import rules
 from ..report.draft_reader import DraftError
-from ..report.form import SECTION_BY_KEY, describe
-from ..report.places import field_name
+from ..report.places import problem_location
 from ..report.problems import SEVERITY_LABELS, Problem, confirmation_text
 from ..report.sources import read_report, unreadable
 
@@ -28,20 +27,9 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def location(problem: Problem) -> str:
-    """Where the problem is, in the words of the form."""
-    if problem.target is not None:
-        return describe(problem.target)
-    if problem.field:
-        return field_name(problem.field)
-    if problem.step in SECTION_BY_KEY:
-        return SECTION_BY_KEY[problem.step].heading
-    return "基本信息" if problem.step == "info" else ""
-
-
 def line(problem: Problem) -> str:
     parts = [SEVERITY_LABELS.get(problem.severity, problem.severity), problem.rule,
-             location(problem), problem.message]
+             problem_location(problem), problem.message]
     text = " ".join(p for p in parts if p)
     if problem.confirmed is not None:
         text += f"（{confirmation_text(problem.confirmed)}）"

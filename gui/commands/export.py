@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..report.docx_export import (CENTER, COMMON, GB, OUTER, ExportError, ExportOptions,
-                                  TargetExists, export_docx)
+                                  TargetExists, export_docx, font_warnings)
 from ..report.deadlines import export_hints
 from ..report.draft_reader import DraftError
 from ..report.pdf import PREVIEW_NOTE, export_pdf
@@ -76,6 +76,8 @@ def run(args) -> int:
         _say(str(exc) + ("如要覆盖，加 --force。" if isinstance(exc, TargetExists) else ""))
         return 1
     print(f"已导出：{output}")
+    for warning in font_warnings(report, options):
+        _say(f"注意：{warning}")
     if suffix == ".pdf":
         print(PREVIEW_NOTE)
     for hint in export_hints(report):

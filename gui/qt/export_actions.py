@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
+from gui.report.deadlines import export_hints
 from gui.report.docx_export import (FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportError, ExportOptions,
                                  TargetLocked, another_name, export_docx, owner_files)
 from gui.report.docx_export.fonts import font_notice
@@ -189,7 +190,7 @@ def _export(parent, document, suffix: str) -> Path | None:
             continue
         written = _try_write(parent, dialog, document.report, path, options)
         if written is not None:
-            _done(parent, written, suffix)
+            _done(parent, written, suffix, export_hints(document.report))
             return written
     return None
 
@@ -216,10 +217,12 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def _done(parent, path: Path, suffix: str) -> None:
+def _done(parent, path: Path, suffix: str, hints: list[str] = ()) -> None:
     text = f"已导出到：\n{path}"
     if suffix == PDF:
         text += f"\n\n{PREVIEW_NOTE}"
+    for hint in hints:                     # e.g. no 发布日期 yet: the sign-off is left 「年 月 日」
+        text += f"\n\n{hint}"
     box = QMessageBox(QMessageBox.Icon.Information, "导出完成", text, parent=parent)
     folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(box.addButton("关闭", QMessageBox.ButtonRole.RejectRole))

@@ -15,7 +15,9 @@ from gui.report.lastyear import carry_over, detached, mismatch_warnings, new_fro
 from gui.report.sources import read_report, unreadable
 from .window import dialogs
 
-LAST_FILTER = "上年的报告 (*.json *.docx);;年报草稿 (*.json);;Word 文档 (*.docx)"
+LAST_FILTER = ("上年的报告 (*.json *.docx *.pdf *.html *.htm *.mhtml *.mht *.txt);;年报草稿 (*.json);;"
+               "Word 文档 (*.docx);;已发布的 PDF (*.pdf);;网页 (*.html *.htm *.mhtml *.mht);;文本 (*.txt);;"
+               "所有文件 (*)")
 
 
 def _folder() -> str:
@@ -23,7 +25,7 @@ def _folder() -> str:
 
 
 def choose_last_year(parent) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿或 Word）", _folder(), LAST_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿、Word 或 PDF）", _folder(), LAST_FILTER)
     return Path(path) if path else None
 
 
@@ -75,11 +77,12 @@ def show_import_summary(parent, result, accept_text: str = "使用导入的内�
 
 
 def read_last_year(parent, path: Path, accept_text: str = "用作上年报告"):
-    """The report in `path` (a draft, or a .docx after its summary); None when unreadable or refused."""
+    """The report in `path` (a draft, or a published report after its summary); None when
+    unreadable or refused."""
+    from gui.report.sources import IMPORTERS, import_published
     try:
-        if path.suffix.lower() == ".docx":
-            from gui.report.docx_import import read_docx
-            result = read_docx(path)
+        if path.suffix.lower() in IMPORTERS:
+            result = import_published(path)
             return result.report if show_import_summary(parent, result, accept_text) else None
         return read_report(path)
     except DraftError as exc:
@@ -172,19 +175,35 @@ def remove_last_year(window, document) -> bool:
     return True
 
 
-# ── 打开 a .docx ──────────────────────────────────────────────────────────────────────────
-def open_docx(window, path: Path, ask: bool = True) -> bool:
+# ── 打开 a published report (.docx, .pdf, a web page, a text) ────────────────────────────
+def open_published(window, path: Path, ask: bool = True) -> bool:
     """Import a published report: the summary first, then the report as an unsaved document."""
+    from gui.report.sources import import_published
+    return _open_imported(window, lambda: import_published(path), path.name, ask)
+
+
+def paste_report(window) -> bool:
+    """「粘贴报告全文…」: the report text on the clipboard (copied from the portal's page or a PDF),
+    with its import summary, as an unsaved document."""
+    from gui.report.web_import import PASTED, read_pasted
+    text = QApplication.clipboard().text()
+    if not text.strip():
+        dialogs.show_error(window, "无法导入", "剪贴板中没有文字：请先在网页或 PDF 中选中报告全文并复制"
+                           "（Ctrl+A、Ctrl+C），再选「粘贴报告全文…」。")
+        return False
+    return _open_imported(window, lambda: read_pasted(text), PASTED, ask=True)
+
+
+def _open_imported(window, read, name: str, ask: bool) -> bool:
     if ask and not window.maybe_save():
         return False
-    from gui.report.docx_import import read_docx
     try:
-        result = read_docx(path)
+        result = read()
     except DraftError as exc:
         dialogs.show_error(window, "无法导入", str(exc))
         return False
     except Exception as exc:
-        dialogs.show_error(window, "无法导入", unreadable(path, exc))
+        dialogs.show_error(window, "无法导入", unreadable(name, exc))
         return False
     if not show_import_summary(window, result):
         return False

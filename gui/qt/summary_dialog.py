@@ -14,7 +14,7 @@ from gui.report.excel.safety import ExcelError
 from gui.report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
 
 KEY_FOLDER = "summary/folder"
-FILES_FILTER = "年报草稿或表格 (*.json *.xlsx);;所有文件 (*)"
+FILES_FILTER = "年报草稿、表格或已发布的报告 (*.json *.xlsx *.docx *.pdf);;已发布的 PDF (*.pdf);;所有文件 (*)"
 HEADERS = ["文件", "机关", "年度", "结果"] + [h for h, _ in UNIT_TOTALS[:4]]
 
 

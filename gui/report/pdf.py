@@ -114,8 +114,7 @@ def export_pdf(report: Report, path: str | os.PathLike, options: ExportOptions |
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(NOT_FOUND)
-    # LibreOffice spreads characters on Word's 28-character grid: the preview keeps the lines only.
-    document = build(report, options or ExportOptions(), char_grid=False)
+    document = build(report, options or ExportOptions())
     document.core_properties.subject = PREVIEW_NOTE
     with tempfile.TemporaryDirectory(prefix="nianbao-pdf-") as work:
         docx = Path(work) / "report.docx"

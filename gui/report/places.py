@@ -1,7 +1,7 @@
 """Where a field of the report is, in the words of the form: for messages, the CLI and the drafts."""
 from __future__ import annotations
 
-from .form import FEE_LABELS, INFO_LABELS, SECTION_BY_KEY, TEXT_FIELD_BY_KEY
+from .form import FEE_LABELS, INFO_LABELS, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, describe
 from .problems import FEE_PREFIX, INFO_PREFIX, TEXT_PREFIX
 
 OPENING = "开头段落"
@@ -33,3 +33,19 @@ def field_name(field: str) -> str:
     if field in ("opening", "text.opening"):
         return OPENING
     return field
+
+
+def step_name(step: str) -> str:
+    """A wizard step in official words: 「基本信息」 or the section heading."""
+    if step in SECTION_BY_KEY:
+        return SECTION_BY_KEY[step].heading
+    return "基本信息" if step == "info" else step
+
+
+def problem_location(problem) -> str:
+    """Where a Problem is, in the words of the form: the cell, the field or the section."""
+    if problem.target is not None:
+        return describe(problem.target)
+    if problem.field:
+        return field_name(problem.field)
+    return step_name(problem.step) if problem.step in SECTION_BY_KEY or problem.step == "info" else ""

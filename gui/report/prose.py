@@ -52,6 +52,7 @@ _KEYWORDS = re.compile(
     r"(?P<done>办结|办理完毕|处理完毕|作出答复|答复)|"
     r"(?P<new>新收|收到|受理|接到|接收|收悉)")
 _APPEAL_WORDS = re.compile(r"复议|诉讼|起诉")
+_PART_OF_DONE = re.compile(r"延期|延长|逾期|其中|当面|书面|电话|网上|邮寄|现场|口头")
 _AND = ("和", "、", "及", "与", "以及", "或")
 _NOT_CASES = re.compile(r"决定|文书|案卷|机构|委员会|工作|人员|案例|应诉|纠错率|发生率|听证")
 _HANDLING = re.compile(r"受理|办理|(?<!正在)审理(?!中)|(?<!未)审结|办结|作出")   # a review body's own work: 受理行政复议案件56件
@@ -136,6 +137,11 @@ def _clause_statements(clause: str, carry: str, years: tuple[int, ...], about_re
         before = clause[:num_at]
         if kind == NEW and (_BREAKDOWN.search(before) or _OTHER_PERIOD.search(before)):
             continue
+        between = clause[_KEYWORDS.match(clause, kw_at).end():num_at]
+        if kind != NEW and _OTHER_PERIOD.search(between):
+            continue                        # 「予以公开的比上年多12件」 compares, it does not count
+        if kind == DONE and _PART_OF_DONE.search(before):
+            continue                        # 「延期答复28件」 is some of them
         out.append(Statement(kind, value, snippet, carry if kind == NEW else "", years))
     if not find_counts(clause):
         if appeal and appeals:

@@ -25,6 +25,10 @@ READERS: dict[str, Callable[[Path], Report]] = {
     ".docx": docx_import.read_docx_report,
     ".pdf": pdf_import.read_pdf_report,
     ".txt": web_import.read_text_report,
+    ".html": web_import.read_html_report,
+    ".htm": web_import.read_html_report,
+    ".mhtml": web_import.read_mhtml_report,
+    ".mht": web_import.read_mhtml_report,
 }
 
 # suffix → function(path) -> ImportResult (the report and what was and was not recognised)
@@ -32,6 +36,10 @@ IMPORTERS: dict[str, Callable] = {
     ".docx": docx_import.read_docx,
     ".pdf": pdf_import.read_pdf,
     ".txt": web_import.read_text_file,
+    ".html": web_import.read_html_file,
+    ".htm": web_import.read_html_file,
+    ".mhtml": web_import.read_mhtml_file,
+    ".mht": web_import.read_mhtml_file,
 }
 
 

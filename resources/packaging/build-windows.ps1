@@ -1,4 +1,4 @@
-# Build 年报助手 for Windows from a fresh checkout, in a venv of its own (build\venv):
+# Build nianbao-zhushou for Windows from a fresh checkout, in a venv of its own (build\venv):
 #   powershell -ExecutionPolicy Bypass -File resources\packaging\build-windows.ps1 [-Python py] [-NoInstaller]
 # Produces build\dist\nianbao-zhushou\ (the folder: nianbao.exe = window, nianbao-cli.exe = command line),
 # build\nianbao-zhushou-VERSION-windows.zip and, when NSIS (makensis) is installed,
@@ -43,7 +43,8 @@ if (-not $NoInstaller) {
         Write-Warning "NSIS (makensis) not found: no installer built. Install NSIS 3 (https://nsis.sourceforge.io) or pass -NoInstaller."
     } else {
         $setup = Join-Path $root "build\nianbao-zhushou-$version-setup.exe"
-        Invoke-Native $makensis @("-V2", "-DVERSION=$version", "-DSOURCE_DIR=$folder", "-DOUTFILE=$setup",
+        # installer.nsi is UTF-8 (with a BOM); say so anyway, makensis otherwise reads the ANSI code page
+        Invoke-Native $makensis @("-V2", "-INPUTCHARSET", "UTF8", "-DVERSION=$version", "-DSOURCE_DIR=$folder", "-DOUTFILE=$setup",
             (Join-Path $root "resources\packaging\installer.nsi"))
         Write-Host "installer: $setup"
     }

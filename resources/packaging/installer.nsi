@@ -1,4 +1,4 @@
-; 年报助手 — per-user installer (NSIS 3). No administrator rights: everything goes to the clerk's own
+﻿; 年报助手 — per-user installer (NSIS 3). No administrator rights: everything goes to the clerk's own
 ; %LOCALAPPDATA%\Programs\年报助手 and HKCU. Build (build-windows.ps1 does this):
 ;   makensis -DVERSION=0.1.0 -DSOURCE_DIR=build\dist\nianbao-zhushou -DOUTFILE=build\setup.exe installer.nsi
 ; -DCHECK_ONLY stores the files uncompressed (CI compiles the script with the Linux folder, as a check only).

@@ -19,7 +19,8 @@ UNTITLED = "未命名报告"
 def _open_filter() -> str:
     from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
-    return f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;所有文件 (*)"
+    return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
+            f"文本 (*.txt);;所有文件 (*)")
 
 
 def _last_folder() -> str:
@@ -64,9 +65,10 @@ class FilesMixin:
         from gui.report.draft_reader import DraftError
         from gui.report.sources import read_report, unreadable
         path = Path(path)
-        if path.suffix.lower() == ".docx":       # a Word import shows its summary first
-            from ..lastyear_actions import open_docx
-            opened = bool(open_docx(self, path, ask))
+        from gui.report.sources import IMPORTERS
+        if path.suffix.lower() in IMPORTERS:     # a published report (Word, PDF…) shows its summary first
+            from ..lastyear_actions import open_published
+            opened = bool(open_published(self, path, ask))
             if opened:
                 _remember_folder(path)
             return opened
@@ -121,12 +123,19 @@ class FilesMixin:
     def _write(self, path: Path) -> bool:
         from gui.report.atomic import SaveError
         from gui.report.drafts import save
+        report = self.document.report
+        # The clerk has seen the imported document's format findings in the problem list; the
+        # exported document uses the official labels and layout, so a draft saved here drops them.
+        findings, report.import_findings = report.import_findings, ()
         try:
-            save(self.document.report, path)
+            save(report, path)
         except SaveError as exc:
+            report.import_findings = findings
             dialogs.show_error(self, "保存失败", f"{exc}\n\n填写的内容仍在窗口中，没有丢失；"
                                "可以用「另存为」保存到其他位置。")
             return False
+        if findings:
+            self.document.recheck()
         self.document.disk_stamp = file_stamp(path)
         self.document.undo_stack.setClean()
         self.autosaver.remove()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from gui.report import levels
+from gui.report.deadlines import chinese_date, default_explanation
 from gui.report.form import INFO_LABELS, LEVELS
 from gui.report.guidance import GUIDANCE
 from .page import Page
@@ -37,6 +38,14 @@ def _beside(widget: QWidget, note: QLabel) -> QWidget:
     row.addWidget(note)
     row.addStretch(1)
     return box
+
+
+def deadline_basis_text(info) -> str:
+    """Beside the 报送截止日期: the default and its reason, or that another date was entered."""
+    explained = default_explanation(info.level, info.year)
+    if info.deadline is None:
+        return explained
+    return f"已改为 {chinese_date(info.deadline)}（如县里另行规定的日期）；{explained}"
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -73,7 +82,8 @@ class InfoPage(Page):
         level = QComboBox()
         level.addItems(LEVELS)
         level.setCurrentText(info.level)
-        level.textActivated.connect(self.document.choose_level)     # the clerk's choice, not a refresh
+        # the clerk's choice; a refresh (undo, the organ's guess) sets the list with _editable False
+        level.currentTextChanged.connect(lambda t: self._editable and self.document.choose_level(t))
         self.fields["level"] = level
         self.level_note = QLabel()
         self.level_note.setStyleSheet("color: #5f6368;")
@@ -127,20 +137,27 @@ class InfoPage(Page):
         return box
 
     def _deadline_row(self) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.deadline_edit = QDateEdit(calendarPopup=True)
         self.deadline_edit.setDisplayFormat("yyyy年M月d日")
         self.deadline_edit.dateChanged.connect(
             lambda q: self.document.set_info("deadline", _pydate(q)) if self._editable else None)
         self.deadline_default = QPushButton("恢复默认")
-        self.deadline_default.setToolTip("截止日期默认为报告年度次年的1月31日")
+        self.deadline_default.setToolTip("按《政府信息公开条例》第四十九条和单位层级的默认截止日期")
         self.deadline_default.clicked.connect(lambda: self.document.set_info("deadline", None))
         self.days_left = QLabel()
         for w in (self.deadline_edit, self.deadline_default, self.days_left):
             row.addWidget(w)
         row.addStretch(1)
+        # why the default is what it is (条例 art. 49 and the 单位层级), or that the county's date is used
+        self.deadline_basis = QLabel()
+        self.deadline_basis.setWordWrap(True)
+        self.deadline_basis.setStyleSheet("color: #555;")
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.deadline_basis)
         return box
 
     def _opening_box(self) -> QWidget:
@@ -195,6 +212,7 @@ class InfoPage(Page):
             if deadline:
                 self.deadline_edit.setDate(_qdate(deadline))
             self.deadline_default.setEnabled(info.deadline is not None)
+            self.deadline_basis.setText(deadline_basis_text(info))
             self.days_left.setText(days_left_text(deadline, dt.date.today()))
             self.title.setText(report.title)
             self.opening_enabled.setChecked(report.opening_enabled)

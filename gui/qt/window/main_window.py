@@ -66,6 +66,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(file, "新建报告(&N)", self.new_report, QKeySequence.StandardKey.New)
         self._action(file, "打开…(&O)", self.open_dialog, QKeySequence.StandardKey.Open)
         self._action(file, "从上年报告新建…", self.new_from_last_year)
+        self._action(file, "粘贴报告全文…", self.paste_report)
         self.recent_menu = file.addMenu("最近文件(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
@@ -90,6 +91,7 @@ class MainWindow(FilesMixin, QMainWindow):
         tools = bar.addMenu("工具(&T)")
         self._action(tools, "下载台账模板…", self.write_ledger_template)
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
+        self._action(tools, "审查多个单位的报告…", self.open_review)
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
         for a in self.doc_actions:
             a.setProperty("wanted", a.isEnabled())
@@ -154,6 +156,10 @@ class MainWindow(FilesMixin, QMainWindow):
         return self.open_report(report, None, ask=False)
 
     # python-docx and openpyxl load only when one of these is used, not at start-up
+    def paste_report(self) -> bool:
+        from ..lastyear_actions import paste_report
+        return paste_report(self)
+
     def new_from_last_year(self) -> None:
         from ..lastyear_actions import new_from_last
         new_from_last(self)
@@ -173,6 +179,10 @@ class MainWindow(FilesMixin, QMainWindow):
     def open_summary(self) -> None:
         from ..summary_dialog import open_summary
         open_summary(self)
+
+    def open_review(self) -> None:
+        from ..review_dialog import open_review
+        open_review(self)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}" if self.document is not None

@@ -15,13 +15,17 @@ from ..model import Report
 from . import oxml, styles
 from .opening import opening_text
 from .options import OUTER, ExportOptions, FontSet
+from .layout import organ_lines
 from .tables import TEXT_WIDTH, add_table
 
 LINE_PITCH = 579            # 22 lines in the 225 mm text block (580 overflows it)
-CHARS_PER_LINE = 28
-# Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm.
+CHARS_PER_LINE = styles.CHARS_PER_LINE
+# Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm
+# (15.79 pt). LibreOffice gives a character as many whole pitches as its width needs, so 3号 text
+# is drawn at 98 % width (styles.GRID_SCALE) to fit one pitch there too.
 CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
 PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
+PAGE_NUMBER_TWIPS = styles.SIZE_4 * 10      # the same character of 4号 in twips (14 pt)
 _STRIP = " \t\u3000"
 # Text pasted from Word carries \v (manual line break) and \f; other control characters cannot be
 # stored in XML at all.
@@ -36,9 +40,8 @@ def clean(text: str) -> str:
 _STYLE_IDS: dict[str, str] = {}
 
 
-def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> docx.document.Document:
-    """The document; char_grid=False drops the 28-character grid, which LibreOffice renders as
-    double-spaced characters (the PDF preview), keeping the 22-line grid."""
+def build(report: Report, options: ExportOptions) -> docx.document.Document:
+    """The document: 22 lines of 28 characters a page in Word, WPS and LibreOffice alike."""
     fonts = options.font_set
     document = docx.Document()
     _STYLE_IDS.clear()
@@ -47,7 +50,7 @@ def build(report: Report, options: ExportOptions, *, char_grid: bool = True) -> 
     oxml.set_theme_font_lang(settings)
     document.settings.odd_and_even_pages_header_footer = options.page_numbers == OUTER
     _compat_mode(settings)
-    _page_setup(document.sections[0], char_grid)
+    _page_setup(document.sections[0])
     _body(document, report, fonts)
     _footers(document.sections[0], options, fonts)
     _properties(document, report)
@@ -129,17 +132,23 @@ def _width(text: str) -> float:
 
 def _title(document, report: Report, fonts: FontSet) -> None:
     """The title; too long for one line, it breaks after the organ name as units do, so that
-    「YYYY年政府信息公开工作年度报告」 stays whole on its own line."""
+    「YYYY年政府信息公开工作年度报告」 stays whole on its own line, and a long organ name breaks
+    between its words (「……赛罕区人民政府」「办公室……」), never inside one."""
     paragraph = document.add_paragraph(style=styles.TITLE)
-    organ = report.info.organ.strip()
-    title = report.title
-    line = TEXT_WIDTH / 20 / (styles.SIZE_2 / 2)          # characters of 2号 per line
+    organ = clean(report.info.organ).strip()
+    title = clean(report.title)
+    line = int(TEXT_WIDTH / 20 / (styles.SIZE_2 / 2))          # characters of 2号 per line
     if organ and title.startswith(organ) and _width(title) > line:
-        _run(paragraph, organ, fonts.latin, fonts.title)
-        paragraph.runs[-1].add_break()
-        _run(paragraph, title[len(organ):], fonts.latin, fonts.title)
+        _lines(paragraph, organ_lines(organ, line) + [title[len(organ):]], fonts.latin, fonts.title)
     else:
         _run(paragraph, title, fonts.latin, fonts.title)
+
+
+def _lines(paragraph, lines: list[str], latin: str, east_asian: str) -> None:
+    for i, text in enumerate(lines):
+        run = _run(paragraph, text, latin, east_asian)
+        if i < len(lines) - 1:
+            run.add_break()
 
 
 def format_date(date: dt.date | None) -> str:
@@ -148,12 +157,14 @@ def format_date(date: dt.date | None) -> str:
 
 def _sign_off(document, report: Report, fonts: FontSet) -> None:
     _paragraph(document, "", "Normal", fonts.body, fonts)
-    if report.info.organ.strip():
-        _paragraph(document, report.info.organ.strip(), styles.SIGN_OFF, fonts.body, fonts)
+    organ = clean(report.info.organ).strip()
+    if organ:
+        paragraph = _paragraph(document, "", styles.SIGN_OFF, fonts.body, fonts)
+        _lines(paragraph, organ_lines(organ, CHARS_PER_LINE - 2), fonts.latin, fonts.body)
     _paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
 
 
-def _page_setup(section, char_grid: bool) -> None:
+def _page_setup(section) -> None:
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
@@ -161,7 +172,7 @@ def _page_setup(section, char_grid: bool) -> None:
     section.header_distance = Mm(15)
     # The page number's dash sits 7 mm below the text block (GB/T 9704 §7.5).
     section.footer_distance = Mm(25)
-    oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE if char_grid else None)
+    oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE)
 
 
 def _footers(section, options: ExportOptions, fonts: FontSet) -> None:
@@ -179,10 +190,10 @@ def _page_number(paragraph, side: str, fonts: FontSet) -> None:
     paragraph.style = styles.FOOTER
     ppr = paragraph._p.get_or_add_pPr()
     if side == "right":
-        oxml.set_indent(ppr, right_chars=PAGE_NUMBER_INDENT)
+        oxml.set_indent(ppr, right_chars=PAGE_NUMBER_INDENT, right_twips=PAGE_NUMBER_TWIPS)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif side == "left":
-        oxml.set_indent(ppr, left_chars=PAGE_NUMBER_INDENT)
+        oxml.set_indent(ppr, left_chars=PAGE_NUMBER_INDENT, left_twips=PAGE_NUMBER_TWIPS)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     else:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -92,6 +92,16 @@ def set_size(rpr, half_points: int) -> None:
     child(rpr, "w:szCs", val=half_points)
 
 
+def set_scale(rpr, percent: int) -> None:
+    """Horizontal character scale (Word's 字符缩放)."""
+    child(rpr, "w:w", val=percent)
+
+
+def set_spacing_run(rpr, twips: int) -> None:
+    """Character spacing (Word's 字符间距 加宽/紧缩) in twentieths of a point."""
+    child(rpr, "w:spacing", val=twips)
+
+
 def set_bold(rpr, bold: bool) -> None:
     for tag in ("w:b", "w:bCs"):
         child(rpr, tag, val="1" if bold else "0")
@@ -115,18 +125,19 @@ def strip_theme_fonts(root) -> int:
 
 # ── paragraphs ──
 def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, left_chars: int | None = None,
-               right_chars: int | None = None) -> None:
-    """Indents in hundredths of a character (what Word shows as 字符) with a twips fallback."""
+               right_chars: int | None = None, left_twips: int = 0, right_twips: int = 0) -> None:
+    """Indents in hundredths of a character (what Word shows as 字符) with the same in twips,
+    which LibreOffice reads instead (it ignores the *Chars attributes)."""
     ind = child(ppr, "w:ind")
     ind.attrib.clear()
     ind.set(qn("w:firstLineChars"), str(first_chars))
     ind.set(qn("w:firstLine"), str(first_twips))
     if left_chars is not None:
         ind.set(qn("w:leftChars"), str(left_chars))
-        ind.set(qn("w:left"), "0")
+        ind.set(qn("w:left"), str(left_twips))
     if right_chars is not None:
         ind.set(qn("w:rightChars"), str(right_chars))
-        ind.set(qn("w:right"), "0")
+        ind.set(qn("w:right"), str(right_twips))
 
 
 def set_spacing(ppr, before: int = 0, after: int = 0, line: int = 240, rule: str = "auto") -> None:
@@ -137,6 +148,10 @@ def set_spacing(ppr, before: int = 0, after: int = 0, line: int = 240, rule: str
 
 def set_snap_to_grid(ppr, snap: bool) -> None:
     child(ppr, "w:snapToGrid", val="1" if snap else "0")
+
+
+def set_keep_next(ppr) -> None:
+    child(ppr, "w:keepNext")
 
 
 def set_jc(ppr, value: str) -> None:

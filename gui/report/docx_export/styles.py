@@ -6,6 +6,8 @@ removed and every style used names its East Asian font and zh-CN.
 """
 from __future__ import annotations
 
+import copy
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
@@ -14,7 +16,14 @@ from .options import FontSet
 
 # Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt.
 SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21
-BODY_INDENT = 640           # 2 characters of 3号 in twips (the fallback for firstLineChars)
+CHARS_PER_LINE = 28
+GRID_PITCH = 8844 / CHARS_PER_LINE   # twips: the character pitch of the document grid (15.79 pt)
+# Two pitches in twips, the fallback for firstLineChars (LibreOffice reads only this): a hair under
+# 2 × 15.79 pt, as 32 pt would push the first character onto a third pitch.
+BODY_INDENT = int(2 * GRID_PITCH)
+# 3号 characters at 98 % width are narrower than the pitch, so LibreOffice puts one per pitch as
+# Word and WPS do (at 100 % it gives each two pitches: 14 a line).
+GRID_SCALE = 98
 
 TITLE = "Title"
 HEADING_1 = "Heading 1"
@@ -46,6 +55,29 @@ def set_up(document, fonts: FontSet) -> None:
     sign = styles.add_style(SIGN_OFF, WD_STYLE_TYPE.PARAGRAPH)
     sign.base_style = styles["Normal"]
     _paragraph(sign.element, fonts.latin, fonts.body, SIZE_3, False, jc="right", first=0)
+    # 右空二字 (GB/T 9704 7.3.5.2, no seal): two characters in Word, two grid pitches elsewhere.
+    oxml.set_indent(sign.element.pPr, right_chars=200, right_twips=BODY_INDENT)
+    for heading in (HEADING_1, HEADING_2):
+        styles[heading].next_paragraph_style = styles[BODY]
+    _linked_character_styles(styles)
+
+
+def _linked_character_styles(styles) -> None:
+    """Word applies 「标题 1 字符」 etc. when a clerk formats part of a paragraph with a paragraph
+    style: each takes the run formatting of its paragraph style, not the template's blue bold
+    14 pt in theme fonts."""
+    for style in styles:
+        link = style.element.find(qn("w:link"))
+        if style.type != WD_STYLE_TYPE.CHARACTER or link is None:
+            continue
+        paragraph = next((s for s in styles if s.style_id == link.get(qn("w:val"))), None)
+        target = oxml.get_or_add_after_name(style.element, "w:rPr")
+        for el in list(target):
+            target.remove(el)
+        source = paragraph.element.find(qn("w:rPr")) if paragraph is not None else None
+        if source is not None:
+            for el in source:
+                target.append(copy.deepcopy(el))
 
 
 def _defaults(root, fonts: FontSet) -> None:
@@ -72,6 +104,7 @@ def _paragraph(style, latin: str, east_asian: str, size: int, bold: bool, *, jc:
     rpr = oxml.get_or_add_after_name(style, "w:rPr")
     oxml.remove(rpr, "w:color", "w:spacing", "w:kern")
     oxml.set_fonts(rpr, latin, east_asian)
+    oxml.set_scale(rpr, GRID_SCALE if grid else 100)
     oxml.set_bold(rpr, bold)
     oxml.set_size(rpr, size)
     oxml.set_lang(rpr)

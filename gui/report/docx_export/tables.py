@@ -11,17 +11,11 @@ from docx.table import _Cell
 from ..cells import format_value
 from ..form import Table
 from . import oxml, styles
+from .layout import (SIZE_5, TEXT_WIDTH, broken_label, kept_rows, results_span, span_fits_a_page,
+                     table_layout)
 from .options import FontSet
 
-TEXT_WIDTH = 8844          # 156 mm, the GB/T 9704 text block, in twips
-CELL_MARGIN = 57           # 1 mm left and right inside each cell
-
-
-def column_widths(weights: tuple[int, ...], total: int = TEXT_WIDTH) -> list[int]:
-    """Integer twips per grid column, proportional to the weights, summing exactly to total."""
-    whole = sum(weights)
-    edges = [round(total * sum(weights[:i]) / whole) for i in range(len(weights) + 1)]
-    return [b - a for a, b in zip(edges, edges[1:])]
+__all__ = ["TEXT_WIDTH", "add_table"]
 
 
 def _alignment(table: Table, cell) -> WD_ALIGN_PARAGRAPH:
@@ -32,33 +26,52 @@ def _alignment(table: Table, cell) -> WD_ALIGN_PARAGRAPH:
 
 
 def add_table(document, table: Table, report, fonts: FontSet):
-    widths = column_widths(table.col_weights)
+    layout = table_layout(table, report)
+    widths = layout.widths
     doc_table = document.add_table(rows=table.grid_rows, cols=table.grid_cols)
     tbl = doc_table._tbl
-    oxml.set_table_layout(tbl, widths, CELL_MARGIN)
+    oxml.set_table_layout(tbl, widths, layout.margin)
     style_id = document.styles[styles.TABLE_TEXT].style_id
     rows = list(tbl.tr_lst)
     tcs = [list(tr.tc_lst) for tr in rows]
+    keep = kept_rows(table, layout)
     for r, tr in enumerate(rows):
         oxml.set_row_flags(tr, header=r < table.header_rows)
     for cell in table.grid:
         if cell.rowspan > 1 or cell.colspan > 1:
             bottom_right = tcs[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1]
             tcs[cell.row][cell.col].merge(bottom_right)
-    for tr in rows:
+    for r, tr in enumerate(rows):
         col = 0
         for tc in tr.tc_lst:
             span = tc.grid_span
             oxml.set_cell_width(tc, sum(widths[col:col + span]))
             oxml.set_cell_valign(tc)
             for p in tc.p_lst:
-                p.get_or_add_pPr().style = style_id
+                ppr = p.get_or_add_pPr()
+                ppr.style = style_id
+                if r in keep:
+                    oxml.set_keep_next(ppr)
             col += span
+    if table.key == "requests" and not span_fits_a_page(table, layout):
+        # The results may run over a page: the vertical label at the top of its first part.
+        span = results_span(table)
+        oxml.set_cell_valign(tcs[span.row][span.col], "top")
     for cell in table.grid:
-        text = cell.text if cell.ref is None else format_value(report.get(cell.ref))
+        lines = broken_label(table, cell, layout) if cell.ref is None else [
+            format_value(report.get(cell.ref))]
         paragraph = _Cell(tcs[cell.row][cell.col], doc_table).paragraphs[0]
         paragraph.alignment = _alignment(table, cell)
-        if text:
-            run = paragraph.add_run(text)
-            oxml.set_fonts(run._r.get_or_add_rPr(), fonts.latin, fonts.song)
+        for i, line in enumerate(lines):
+            if not line:
+                continue
+            run = paragraph.add_run(line)
+            rpr = run._r.get_or_add_rPr()
+            oxml.set_fonts(rpr, fonts.latin, fonts.song)
+            if layout.size != SIZE_5:
+                oxml.set_size(rpr, layout.size)
+            if cell.ref is not None and layout.scale != 100:
+                oxml.set_scale(rpr, layout.scale)
+            if i < len(lines) - 1:
+                run.add_break()
     return doc_table

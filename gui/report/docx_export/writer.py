@@ -63,10 +63,9 @@ def check_target(path: Path, overwrite: bool, suffix: str = SUFFIX) -> None:
             raise TargetExists(f"「{path.name}」已存在，没有覆盖。")
 
 
-def docx_bytes(report: Report, options: ExportOptions | None = None, *,
-               char_grid: bool = True) -> bytes:
+def docx_bytes(report: Report, options: ExportOptions | None = None) -> bytes:
     buffer = io.BytesIO()
-    build(report, options or ExportOptions(), char_grid=char_grid).save(buffer)
+    build(report, options or ExportOptions()).save(buffer)
     return buffer.getvalue()
 
 

@@ -100,5 +100,5 @@ def _single_value(reader: TableReader, key: str, rest: list[Slot], label: str) -
     elif len(texts) > 1:
         reader.result.missed(f"{ACTIVE.short_name}「{label}」行有多个数字（{'、'.join(texts)}），"
                              "无法确定用哪一个，已留空。")
-    elif marks:
-        reader.value(ref, marks[0])
+    else:
+        reader.value(ref, marks[0] if marks else "")

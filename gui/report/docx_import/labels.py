@@ -24,6 +24,7 @@ VARIANTS = {
 }
 BLANK_MARKS = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "－", "／", "一", "×", "x", "X"}
 APPROXIMATE_RATIO = 0.8
+MEMO_SIZE = 4096
 _NOT_A_LABEL = re.compile(r"[\d.,/\\\-—–－／%]*")
 
 
@@ -55,6 +56,7 @@ class Labels:
         self.exact = {}
         self.stripped: dict[str, set[str]] = {}
         avoided = {normalise(a) for a in avoid}
+        self._memo: dict[str, tuple[str | None, str]] = {}     # typed text → match (a table is read twice)
         for label, key in labels.items():
             n = normalise(label)
             self.exact[n] = key
@@ -63,6 +65,14 @@ class Labels:
 
     def match(self, text: str) -> tuple[str | None, str]:
         """(key, how) for a typed label; (None, "") when it is not one of these labels."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> tuple[str | None, str]:
         n = normalise(text)
         if not n or _NOT_A_LABEL.fullmatch(n):
             return None, ""
@@ -77,8 +87,12 @@ class Labels:
         return self._closest(fixed)
 
     def _closest(self, n: str) -> tuple[str | None, str]:
+        # A ratio is at most 2·min(len)/(len+len): a label that cannot reach APPROXIMATE_RATIO − 0.1
+        # can be neither the match nor a close second, so difflib is not run for it (same result).
+        least = APPROXIMATE_RATIO - 0.1
         scored = sorted(((difflib.SequenceMatcher(None, n, label).ratio(), key)
-                         for label, key in self.exact.items()), reverse=True)
+                         for label, key in self.exact.items()
+                         if 2 * min(len(n), len(label)) >= least * (len(n) + len(label))), reverse=True)
         if not scored or scored[0][0] < APPROXIMATE_RATIO:
             return None, ""
         if len(scored) > 1 and scored[1][1] != scored[0][1] and scored[0][0] - scored[1][0] < 0.1:

@@ -84,6 +84,7 @@ class TableReader:
         self.report = result.report
         self.filled: dict[str, set[str]] = {t: set() for t in ("active", "requests", "appeals")}
         self.blank_marks: list[CellRef] = []      # cells written 「/」 or a dash
+        self.empty: dict[str, int] = {}           # table → cells left empty (a page's empty cell for 0)
         self.request_columns: dict[str, int] | None = None
         self.request_width = 0
 
@@ -92,6 +93,8 @@ class TableReader:
         if is_blank_mark(text):
             if text.strip():
                 self.blank_marks.append(ref)
+            else:
+                self.empty[ref.table] = self.empty.get(ref.table, 0) + 1
             return
         kind = ACTIVE.row(ref.row).kind if ref.table == "active" else "count"
         try:
@@ -205,6 +208,11 @@ class TableReader:
                 self.result.ok(f"{table.short_name}：全部 {len(rows)} 行已按标签读取。")
         if self.blank_marks:
             self.result.missed(f"有 {len(self.blank_marks)} 个单元格填的是「/」或横线，已按空白导入："
+                               "没有发生的事项请填 0。")
+        if self.empty:
+            where = "、".join(f"{t.short_name} {self.empty[t.key]} 个" for t in (ACTIVE, REQUESTS, APPEALS)
+                              if self.empty.get(t.key))
+            self.result.missed(f"有 {sum(self.empty.values())} 个单元格是空白（{where}），已按空白导入："
                                "没有发生的事项请填 0。")
         for table in (ACTIVE, REQUESTS, APPEALS):
             refs = tuple(r for r in self.blank_marks if r.table == table.key)

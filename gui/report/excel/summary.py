@@ -88,19 +88,49 @@ def _read(path: Path) -> Report:
     return read_report(path)
 
 
+def distinct_files(paths):
+    """Each file once: yields (path, None) or (path, reason) for a file chosen a second time."""
+    seen: set = set()
+    for path in map(Path, paths):
+        key = str(path.resolve()) if path.exists() else str(path)
+        if key in seen:
+            yield path, "同一个文件重复选择，只计一次。"
+            continue
+        seen.add(key)
+        yield path, None
+
+
+def common_year(years) -> int | None:
+    """The report year most of the files have (None when none has one)."""
+    counts = Counter(y for y in years if y)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def not_admitted(path: Path, organ: str, report_year: int | None, year: int | None,
+                 organs: dict[str, Path], action: str = "汇总") -> str | None:
+    """Why a unit's file is left out of the round (another year, a second file of one unit), else
+    None and the unit is registered in `organs` (organ → its file)."""
+    if report_year is None:
+        return f"没有填写报告年度，无法确认是否属于本次{action}。"
+    if report_year != year:
+        return f"是 {report_year} 年的报告，不是 {year} 年的，未{action}。"
+    organ = organ.strip()
+    if organ and organ in organs:
+        return f"与「{organs[organ].name}」是同一单位（{organ}），未重复{action}。"
+    organs[organ] = path
+    return None
+
+
 def summarise(paths, year: int | None = None, read=_read, check=None) -> Summary:
     """Add up the reports in `paths`; `year` defaults to the year most of them have."""
     if check is None:
         from ..rules import check
     loaded: list[tuple[Path, Report]] = []
     refused: list[Refused] = []
-    seen: set = set()
-    for path in map(Path, paths):
-        key = str(path.resolve()) if path.exists() else str(path)
-        if key in seen:
-            refused.append(Refused(path, "同一个文件重复选择，只计一次。"))
+    for path, again in distinct_files(paths):
+        if again:
+            refused.append(Refused(path, again))
             continue
-        seen.add(key)
         try:
             loaded.append((path, read(path)))
         except DraftError as exc:
@@ -108,22 +138,14 @@ def summarise(paths, year: int | None = None, read=_read, check=None) -> Summary
         except (OSError, ValueError) as exc:      # last line of defence: never stop the whole summary
             refused.append(Refused(path, f"无法读取：{exc}"))
     if year is None:
-        years = Counter(r.info.year for _, r in loaded if r.info.year)
-        year = years.most_common(1)[0][0] if years else None
+        year = common_year(r.info.year for _, r in loaded)
     units: list[Unit] = []
     organs: dict[str, Path] = {}
     for path, report in loaded:
-        if report.info.year is None:
-            refused.append(Refused(path, "没有填写报告年度，无法确认是否属于本次汇总。"))
+        reason = not_admitted(path, report.info.organ, report.info.year, year, organs)
+        if reason:
+            refused.append(Refused(path, reason))
             continue
-        if report.info.year != year:
-            refused.append(Refused(path, f"是 {report.info.year} 年的报告，不是 {year} 年的，未汇总。"))
-            continue
-        organ = report.info.organ.strip()
-        if organ and organ in organs:
-            refused.append(Refused(path, f"与「{organs[organ].name}」是同一单位（{organ}），未重复汇总。"))
-            continue
-        organs[organ] = path
         problems = check(report)
         errors = sum(1 for p in problems if p.severity == ERROR)
         units.append(Unit(path, report, errors, len(problems) - errors))

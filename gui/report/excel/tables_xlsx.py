@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import form
 from ..model import Report
-from ..places import field_name
+from ..places import problem_location
 from ..problems import SEVERITY_LABELS
 from .writing import save_atomically
 
@@ -84,16 +84,6 @@ def _write_cell(sheet, row: int, col: int, cell: form.GridCell, report: Report) 
             if cell.role in ("header", "note", "title"):
                 part.fill = _HEADER_FILL
 
-
-
-def problem_location(problem) -> str:
-    if problem.target is not None:
-        return form.describe(problem.target)
-    if problem.field:
-        return field_name(problem.field)
-    if problem.step in form.SECTION_BY_KEY:
-        return form.SECTION_BY_KEY[problem.step].heading
-    return "基本信息" if problem.step == "info" else ""
 
 
 def write_problems(sheet, problems) -> None:

@@ -121,6 +121,8 @@ def cell_text(chars: list[dict]) -> str:
         if text and re.match(r"[A-Za-z]", text[-1]) and re.match(r"[A-Za-z]", part[:1]):
             text += " "
         text += part
+    if re.fullmatch(r"\d(?: \d)+", text):      # one number spread over its cell (分散对齐)
+        text = text.replace(" ", "")
     return text
 
 

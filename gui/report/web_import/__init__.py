@@ -23,9 +23,30 @@ def read_text_file(path):
     return read(path)
 
 
+def read_html_file(path):
+    """The report in a saved web page (.html/.htm), as an ImportResult; raises WebImportError."""
+    from .html_reader import read_html_file as read
+    return read(path)
+
+
+def read_mhtml_file(path):
+    """The report in a single-file web page (.mhtml/.mht), as an ImportResult; raises WebImportError."""
+    from .mhtml import read_mhtml_file as read
+    return read(path)
+
+
+def read_html_report(path):
+    return read_html_file(path).report
+
+
+def read_mhtml_report(path):
+    return read_mhtml_file(path).report
+
+
 def read_text_report(path):
     """Only the report (gui.report.sources: every command accepts a .txt)."""
     return read_text_file(path).report
 
 
-__all__ = ["WebImportError", "PASTED", "read_pasted", "read_text_file", "read_text_report"]
+__all__ = ["WebImportError", "PASTED", "read_pasted", "read_text_file", "read_text_report", "read_html_file",
+           "read_mhtml_file", "read_html_report", "read_mhtml_report"]

@@ -12,7 +12,7 @@ from ..draft_reader import DraftError
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024          # a .txt, or the clipboard's text
 MAX_HTML_BYTES = 16 * 1024 * 1024         # an .html/.htm as saved
-MAX_MHTML_BYTES = 64 * 1024 * 1024        # an .mhtml/.mht with its pictures
+MAX_MHTML_BYTES = 32 * 1024 * 1024        # an .mhtml/.mht with its pictures
 MAX_LINES = 100_000
 
 

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from ..grid_import import import_report
 from ..docx_import.result import ImportResult, quote
-from ..docx_import.safety import DocxImportError
 from ..docx_import.structure import find_title
 from ..form import APPEALS, SECTIONS
 from . import PASTED
 from .decode import decode
 from .safety import MAX_LINES, MAX_TEXT_BYTES, WebImportError, read_limited, too_long
 from .text_lines import TABLE_SECTIONS, is_wrapped, paragraphs, split_lines
-from .text_tables import GRIDS, collect
+from .text_tables import APPEALS_WIDTH, GRIDS, collect
 
 
 _PROSE = ("overview", "problems", "other")
@@ -66,10 +65,7 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
             texts += table.prose
         else:
             texts += paragraphs(lines, wrapped, full)
-    try:
-        result = import_report(name, texts, tables)
-    except DocxImportError as exc:          # not a report: the same words, this reader's class
-        raise WebImportError(str(exc)) from None
+    result = import_report(name, texts, tables, error=WebImportError)
     _notes(result, found, notes, start, wrapped)
     return result
 
@@ -88,3 +84,6 @@ def _notes(result: ImportResult, found, notes: list[str], dropped: int, wrapped:
     if any(n.startswith(APPEALS.short_name + "的数字") for n in notes):
         done = f"{APPEALS.short_name}：全部"
         result.recognised = [m for m in result.recognised if not m.startswith(done)]
+        # its cells were not empty in the text, only not placed (named above): not counted as empty
+        empty = f"有 {APPEALS_WIDTH} 个单元格是空白（{APPEALS.short_name} {APPEALS_WIDTH} 个）"
+        result.unrecognised = [m for m in result.unrecognised if not m.startswith(empty)]

@@ -187,14 +187,10 @@ def active_grid(found: TextTable, notes: list[str]) -> Table:
             grid.rows.append([Slot(i, 1, w) for i, w in enumerate(words)])
         elif normalise(header).startswith("第二十条"):
             grid.rows.append([Slot(0, 4, header)])
-    for row in found.rows:
+    for row in found.rows:       # a wrong count of values is named by the shared path (active.py)
         key, label = active_label(row.labels)
         width = len(ACTIVE.row(key).columns) if key else None
-        values = row.fitted(width) if width else row.values
-        if width and values is None:
-            notes.append(f"{ACTIVE.short_name}「{ACTIVE.row(key).label}」行应有 {width} 个数字，"
-                         f"文本中是 {len(row.values)} 个（{_shown(row)}），无法确定各属哪一列，已留空。")
-            values = [""] * width
+        values = (row.fitted(width) if width else None) or row.values
         grid.rows.append([Slot(0, 1, label)] + [Slot(1 + i, 1, v) for i, v in enumerate(values)])
     return grid
 
@@ -208,7 +204,7 @@ def requests_grid(found: TextTable, notes: list[str]) -> Table:
             name = quote("".join(row.labels[-2:])) if row.labels else "（没有标签的一行）"
             notes.append(f"{REQUESTS.short_name}中{name}行应有 {REQUESTS_WIDTH} 个数字，文本中是 {len(row.values)} 个"
                          f"（{_shown(row)}），无法确定各属哪一列，已留空。")
-            values = [""] * REQUESTS_WIDTH
+            values = []             # no cell under the columns: nothing is placed, nothing counted twice
         grid.rows.append(_labels(row.labels, first) + [Slot(first + i, 1, v) for i, v in enumerate(values)])
     return grid
 

@@ -1,0 +1,105 @@
+"""The reply to each unit that has something to change: a short .docx in the export's styles.
+
+「关于〈机关〉〈年〉年政府信息公开工作年度报告的审查意见」, the errors to correct, then the hints to
+check, each in official labels with what to change. A unit with nothing open gets no letter.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import docx
+
+from ..docx_export import ExportOptions, styles
+from ..docx_export.document import (_drop_template_extras, _font_table, _page_setup, _paragraph,
+                                    _run, format_date)
+from ..docx_export.writer import ExportError, check_target, write_file
+from ..form import title_of
+from .model import Review, UnitReview
+
+LETTER_SUFFIX = "审查意见.docx"
+GENERIC_CHANGES = ("请改正", "请核实")
+_NUMBERS = "一二"
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def letter_title(unit: UnitReview) -> str:
+    return f"关于{title_of(unit.organ, unit.year)}的审查意见"
+
+
+def letter_name(unit: UnitReview) -> str:
+    name = _NOT_IN_NAMES.sub("_", unit.organ or unit.path.stem).strip(". ") or "单位"
+    return f"{name}{unit.year or ''}年报告{LETTER_SUFFIX}"
+
+
+def item_text(number: int, finding) -> str:
+    where = finding.location or finding.step
+    said = finding.message
+    text = f"{number}．{said}" if not where or said.startswith(where) else f"{number}．{where}：{said}"
+    if finding.change and finding.change not in GENERIC_CHANGES:
+        text += f"修改意见：{finding.change}。"
+    return text
+
+
+def build_letter(unit: UnitReview, reviewer: str = "", today: dt.date | None = None):
+    options = ExportOptions()
+    fonts = options.font_set
+    document = docx.Document()
+    styles.set_up(document, fonts)
+    _page_setup(document.sections[0], char_grid=False)
+    title = document.add_paragraph(style=styles.TITLE)
+    _run(title, letter_title(unit), fonts.latin, fonts.title)
+    _paragraph(document, "", "Normal", fonts.body, fonts)
+    _paragraph(document, f"{unit.organ or unit.path.stem}：", "Normal", fonts.body, fonts)
+    errors = [f for f in unit.findings if f.is_error]
+    hints = [f for f in unit.findings if not f.is_error and f.open]
+    ask = "以下问题改正后方可发布，" if errors else "可以发布，但以下事项"
+    _paragraph(document, f"你单位报送的《{title_of(unit.organ, unit.year)}》（文件「{unit.path.name}」）已审查。"
+               f"{ask}请对照修改或核实，并重新报送。", styles.BODY, fonts.body, fonts)
+    groups = [("需要改正的问题", errors), ("请核实的事项", hints)]
+    for number, (heading, findings) in enumerate([g for g in groups if g[1]], start=1):
+        _paragraph(document, f"{_NUMBERS[number - 1]}、{heading}", styles.HEADING_1, fonts.hei, fonts)
+        for i, finding in enumerate(findings, start=1):
+            _paragraph(document, item_text(i, finding), styles.BODY, fonts.body, fonts)
+    _paragraph(document, "", "Normal", fonts.body, fonts)
+    if reviewer.strip():
+        _paragraph(document, reviewer.strip(), styles.SIGN_OFF, fonts.body, fonts)
+    _paragraph(document, format_date(today or dt.date.today()), styles.SIGN_OFF, fonts.body, fonts)
+    props = document.core_properties
+    props.title, props.author, props.language = letter_title(unit), reviewer.strip(), "zh-CN"
+    _drop_template_extras(document)
+    _font_table(document, fonts)
+    return document
+
+
+def letter_targets(review: Review, folder) -> list[tuple[UnitReview, Path]]:
+    folder = Path(folder)
+    return [(u, folder / letter_name(u)) for u in review.sorted_units() if u.needs_letter]
+
+
+def existing_letters(review: Review, folder) -> list[Path]:
+    return [path for _, path in letter_targets(review, folder) if path.exists()]
+
+
+def write_letters(review: Review, folder, *, overwrite: bool = False, reviewer: str = "",
+                  today: dt.date | None = None) -> list[Path]:
+    """One letter per unit with something open; raises ExportError (Chinese) before writing any
+    when one exists and overwrite is False, or when the folder cannot be made."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"无法创建文件夹「{folder}」：{exc.strerror or exc}。") from None
+    targets = letter_targets(review, folder)
+    for _, path in targets:
+        check_target(path, overwrite)
+    written = []
+    for unit, path in targets:
+        buffer = io.BytesIO()
+        build_letter(unit, reviewer, today).save(buffer)
+        write_file(path, buffer.getvalue())
+        unit.letter = path
+        written.append(path)
+    return written

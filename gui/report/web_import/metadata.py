@@ -1,0 +1,52 @@
+"""The portal's metadata around a report: 索引号 / 发布机构 / 公开日期 …, as 「键：值」 in a line or
+as a label cell followed by its value cell in the metadata table."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+PUBLISHER = ("发布机构",)
+DATES = ("公开日期", "发布日期", "发布时间")          # in order of preference
+KEYS = ("索引号", "主题分类", "分类", "发布机构", "发文机关", "公开日期", "发布日期", "发布时间", "成文日期",
+        "生成日期", "文号", "发文字号", "有效性", "来源", "信息来源", "浏览次数", "访问量", "公开方式",
+        "公开范围", "组配分类", "体裁分类", "主题词", "名称", "标题", "时效", "关键词", "作者", "字号")
+_KEY = "|".join(sorted(map(re.escape, KEYS), key=len, reverse=True))
+_PAIR = re.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_KEY})\s*[:：]|\s{{2,}}|$)")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+MAX_VALUE = 60
+MAX_TEXTS = 400
+
+
+def pairs(texts: list[str]) -> dict[str, str]:
+    """键 → 值 from lines of text and cells of the metadata table (a cell 「发布机构」 or
+    「发布机构：」 followed by its value)."""
+    found: dict[str, str] = {}
+    texts = texts[:MAX_TEXTS]
+    for i, text in enumerate(texts):
+        line = text.replace("\u00a0", " ").strip()
+        bare = line.rstrip(":：").strip()
+        if bare in KEYS and i + 1 < len(texts):
+            value = texts[i + 1].strip()
+            if value and value.rstrip(":：") not in KEYS:
+                found.setdefault(bare, value)
+            continue
+        for match in _PAIR.finditer(line):
+            value = match.group("value").strip()
+            if value and len(value) <= MAX_VALUE:
+                found.setdefault(match.group("key"), value)
+    return found
+
+
+def date_of(text: str) -> dt.date | None:
+    match = _DATE.search(text or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def is_metadata_line(text: str) -> bool:
+    """A line of the portal's metadata (kept out of the report's opening paragraph)."""
+    return bool(_PAIR.match(text.strip())) or text.strip().rstrip(":：") in KEYS
