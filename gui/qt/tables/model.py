@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from gui.report import rules
 from gui.report.cells import CellError, format_value, parse
 from gui.report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
-from gui.report.problems import ERROR, WARNING, confirmation_text
+from gui.report.problems import BLANK_RULE, ERROR, WARNING, confirmation_text
 from .grid import Grid
 
 MarkRole = Qt.ItemDataRole.UserRole + 1     # "error" | "warning" | "involved" | "blank" | None
@@ -19,7 +19,6 @@ HintRole = Qt.ItemDataRole.UserRole + 2     # computed value of a blank total, o
 GridRole = Qt.ItemDataRole.UserRole + 3     # the GridCell's role: title/header/label/note/data
 RefRole = Qt.ItemDataRole.UserRole + 4      # the CellRef of a data cell
 
-BLANK_RULE = "BLANK"
 # A cell of a broken relation that is not the one marked as the error (the suspect, else the total):
 # marked lightly, so one wrong number shows as one error and not as 25 red cells.
 INVOLVED = "involved"
@@ -159,11 +158,7 @@ class TableModel(QAbstractTableModel):
                     _add(tips, ref, _involved_tip(lead, problem))
                     marks[ref] = _worse(marks.get(ref), INVOLVED)
                     continue
-                text = problem.message
-                if ref == problem.target and problem.expected is not None \
-                        and problem.rule != BLANK_RULE:
-                    text += f"应为 {format_value(problem.expected)}。"
-                _add(tips, ref, text + note)
+                _add(tips, ref, problem.explained(at=ref) + note)
                 if severity is not None:
                     marks[ref] = _worse(marks.get(ref), severity)
         hints = {ref: v for ref, v in rules.hints(self.document.report).items() if ref.table == key}

@@ -11,6 +11,7 @@ from gui.report import levels
 from gui.report.deadlines import chinese_date, default_explanation
 from gui.report.form import INFO_LABELS, LEVELS
 from gui.report.guidance import GUIDANCE
+from gui.report.problems import INFO_PREFIX
 from .page import Page
 from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
     set_plain_text_keeping_cursor
@@ -70,14 +71,14 @@ class InfoPage(Page):
             if key == "organ":
                 edit.textEdited.connect(self.document.set_organ)
             else:
-                edit.textEdited.connect(lambda text, k=key: self.document.set_info(k, text))
+                edit.textEdited.connect(lambda text, k=key: self.document.set_field(INFO_PREFIX + k, text))
             self.fields[key] = edit
         self.fields["organ"].setPlaceholderText("例如：马营镇人民政府")
         year = QSpinBox()
         year.setRange(NO_YEAR, 2100)
         year.setSpecialValueText("请选择")
         year.setValue(info.year or NO_YEAR)
-        year.valueChanged.connect(lambda v: self.document.set_info("year", None if v == NO_YEAR else v))
+        year.valueChanged.connect(lambda v: self.document.set_field("info.year", None if v == NO_YEAR else v))
         self.fields["year"] = year
         level = QComboBox()
         level.addItems(LEVELS)
@@ -141,10 +142,10 @@ class InfoPage(Page):
         self.deadline_edit = QDateEdit(calendarPopup=True)
         self.deadline_edit.setDisplayFormat("yyyy年M月d日")
         self.deadline_edit.dateChanged.connect(
-            lambda q: self.document.set_info("deadline", _pydate(q)) if self._editable else None)
+            lambda q: self.document.set_field("info.deadline", _pydate(q)) if self._editable else None)
         self.deadline_default = QPushButton("恢复默认")
         self.deadline_default.setToolTip("按《政府信息公开条例》第四十九条和单位层级的默认截止日期")
-        self.deadline_default.clicked.connect(lambda: self.document.set_info("deadline", None))
+        self.deadline_default.clicked.connect(lambda: self.document.set_field("info.deadline", None))
         self.days_left = QLabel()
         for w in (self.deadline_edit, self.deadline_default, self.days_left):
             row.addWidget(w)
@@ -166,16 +167,16 @@ class InfoPage(Page):
         col.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
         self.opening_enabled = QCheckBox("在正文前加入开头段落（编制依据、统计期限、联系方式）")
-        self.opening_enabled.toggled.connect(lambda on: self.document.set_opening("enabled", on))
+        self.opening_enabled.toggled.connect(lambda on: self.document.set_field("opening_enabled", on))
         self.opening_reset = QPushButton("按基本信息重新生成")
-        self.opening_reset.clicked.connect(lambda: self.document.set_opening("text", None))
+        self.opening_reset.clicked.connect(lambda: self.document.set_field("opening", None))
         top.addWidget(self.opening_enabled)
         top.addStretch(1)
         top.addWidget(self.opening_reset)
         self.opening_edit = plain_text_edit()
         self.opening_edit.setFixedHeight(90)
         self.opening_edit.textChanged.connect(
-            lambda: self.document.set_opening("text", self.opening_edit.toPlainText()))
+            lambda: self.document.set_field("opening", self.opening_edit.toPlainText()))
         col.addLayout(top)
         col.addWidget(self.opening_edit)
         return box
@@ -185,7 +186,7 @@ class InfoPage(Page):
     def _publish_edited(self, *_):
         if self._editable:
             value = _pydate(self.publish_edit.date()) if self.publish_known.isChecked() else None
-            self.document.set_info("publish_date", value)
+            self.document.set_field("info.publish_date", value)
 
     def _on_changed(self, what: str) -> None:
         if what in ("info", "opening"):
