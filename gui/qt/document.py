@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from gui.report import levels
 from gui.report.form import CellRef
 from gui.report.model import Report
 from gui.report.problems import TEXT_PREFIX, Problem
@@ -33,6 +34,9 @@ class ReportDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self.revision = 0              # bumps on every applied change (autosave compares it)
+        # 单位层级 follows the organ name as it is typed until the clerk chooses it (not saved: a
+        # reopened draft whose level disagrees with its name counts as chosen)
+        self.level_by_hand = levels.chosen_by_hand(self.report.info.organ, self.report.info.level)
         self.recheck()
 
     @property
@@ -58,6 +62,17 @@ class ReportDocument(QObject):
         from .undo import SetField
         if self.report.field(name) != value:
             self.undo_stack.push(SetField(self, name, value, label, merge))
+
+    def set_organ(self, organ: str) -> None:
+        """机关全称 as typed; 单位层级 follows it while it is not the clerk's choice."""
+        from .undo import SetOrgan
+        if self.report.info.organ != organ:
+            self.undo_stack.push(SetOrgan(self, organ))
+
+    def choose_level(self, level: str) -> None:
+        from .undo import ChooseLevel
+        if self.report.info.level != level:
+            self.undo_stack.push(ChooseLevel(self, level))
 
     def confirm(self, problem: Problem, note: str) -> None:
         from .undo import SetConfirmation
@@ -106,6 +121,16 @@ class ReportDocument(QObject):
     def _field_changed(self, name: str) -> None:
         group, _, attr = name.partition(".")
         self.textChanged.emit(attr if group == "text" else CHANGED_PART.get(group, group))
+        self._changed()
+
+    def _apply_organ(self, organ: str, level: str) -> None:
+        self.report.info.organ, self.report.info.level = organ, level
+        self.textChanged.emit("info")
+        self._changed()
+
+    def _apply_level(self, level: str, by_hand: bool) -> None:
+        self.report.info.level, self.level_by_hand = level, by_hand
+        self.textChanged.emit("info")
         self._changed()
 
     def recheck(self) -> None:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from gui.report import rules
+from gui.report import levels, rules
 from gui.report.form import REQUESTS, CellRef
 from gui.report.lastyear import carry_over
 
 _FIELD_MERGE_ID = 1001
+_ORGAN_MERGE_ID = 1002
 
 # The undo menu's wording for a field, by the part before the dot of its name.
 FIELD_LABELS = {"info": "修改基本信息", "fee": "修改信息处理费", "text": "编辑文字",
@@ -105,3 +106,46 @@ class SetLastYear(QUndoCommand):
         if self.cells:
             self.document._apply_cells(self.old_cells)
         self.document._apply_field("last_year", self.old)
+
+
+class SetOrgan(QUndoCommand):
+    """The organ name, and 单位层级 with it while the level is still the name's guess (levels.py).
+
+    Typing a name is one step (consecutive edits merge); undo gives back the name and the level.
+    """
+
+    def __init__(self, document, organ: str, parent=None):
+        super().__init__("修改机关全称", parent)
+        self.document = document
+        info = document.report.info
+        self.old = (info.organ, info.level)
+        self.new = (organ, levels.level_for(organ, info.level, document.level_by_hand))
+
+    def id(self):
+        return _ORGAN_MERGE_ID
+
+    def mergeWith(self, other):
+        self.new = other.new
+        return True
+
+    def redo(self):
+        self.document._apply_organ(*self.new)
+
+    def undo(self):
+        self.document._apply_organ(*self.old)
+
+
+class ChooseLevel(QUndoCommand):
+    """单位层级 chosen by the clerk: from now on the organ name no longer changes it (until undone)."""
+
+    def __init__(self, document, level: str, parent=None):
+        super().__init__("选择单位层级", parent)
+        self.document = document
+        self.old = (document.report.info.level, document.level_by_hand)
+        self.new = (level, True)
+
+    def redo(self):
+        self.document._apply_level(*self.new)
+
+    def undo(self):
+        self.document._apply_level(*self.old)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from gui.report import levels
 from gui.report.deadlines import chinese_date, default_explanation
 from gui.report.form import INFO_LABELS, LEVELS
 from gui.report.guidance import GUIDANCE
@@ -28,6 +29,16 @@ def days_left_text(deadline: dt.date | None, today: dt.date) -> str:
     if days == 0:
         return "今天截止"
     return f"已超过截止日期 {-days} 天"
+
+
+def _beside(widget: QWidget, note: QLabel) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget)
+    row.addWidget(note)
+    row.addStretch(1)
+    return box
 
 
 def deadline_basis_text(info) -> str:
@@ -57,7 +68,10 @@ class InfoPage(Page):
         for key in _TEXT_FIELDS:
             edit = QLineEdit(getattr(info, key))
             leave_undo_to_window(edit)
-            edit.textEdited.connect(lambda text, k=key: self.document.set_field(INFO_PREFIX + k, text))
+            if key == "organ":
+                edit.textEdited.connect(self.document.set_organ)
+            else:
+                edit.textEdited.connect(lambda text, k=key: self.document.set_field(INFO_PREFIX + k, text))
             self.fields[key] = edit
         self.fields["organ"].setPlaceholderText("例如：马营镇人民政府")
         year = QSpinBox()
@@ -69,12 +83,16 @@ class InfoPage(Page):
         level = QComboBox()
         level.addItems(LEVELS)
         level.setCurrentText(info.level)
-        level.currentTextChanged.connect(lambda t: self.document.set_field("info.level", t))
+        # the clerk's choice; a refresh (undo, the organ's guess) sets the list with _editable False
+        level.currentTextChanged.connect(lambda t: self._editable and self.document.choose_level(t))
         self.fields["level"] = level
+        self.level_note = QLabel()
+        self.level_note.setStyleSheet("color: #5f6368;")
         self.fields["publish_date"] = self._publish_row()
         self.fields["deadline"] = self._deadline_row()
+        rows = dict(self.fields, level=_beside(level, self.level_note))
         for key, label in INFO_LABELS.items():
-            form.addRow(label + "：", self.fields[key])
+            form.addRow(label + "：", rows[key])
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b63; padding: 4px 0;")
@@ -185,6 +203,8 @@ class InfoPage(Page):
                     self.fields[key].setText(getattr(info, key))
             self.fields["year"].setValue(info.year or NO_YEAR)
             self.fields["level"].setCurrentText(info.level)
+            guessed = not self.document.level_by_hand and levels.guess(info.organ) == info.level
+            self.level_note.setText("按机关名称判断，可更改" if guessed else "")
             self.publish_known.setChecked(info.publish_date is not None)
             self.publish_edit.setEnabled(info.publish_date is not None)
             self.publish_edit.setDate(_qdate(info.publish_date or dt.date.today()))
