@@ -10,7 +10,7 @@ from gui.report import rules
 from gui.report.form import APPLICANT_COLUMNS, REQUESTS, CellRef, describe
 from gui.report.problems import ERROR, WARNING, Problem
 from gui.qt.tables.delegate import fill_button_rect
-from gui.qt.tables.model import HintRole
+from gui.qt.tables.model import INVOLVED, HintRole
 from table_support import R, make_editor, mark, tooltip, type_into, value
 
 
@@ -63,11 +63,12 @@ def test_a_wrong_value_marks_every_cell_of_the_relation_and_fixing_it_clears_the
     parts, total = _row_refs("open")
     assert all(mark(editor, r) is None for r in parts + [total])
     type_into(qtbot, editor, R("open", "natural"), "1290")
-    assert all(mark(editor, r) == ERROR for r in parts + [total])
+    # no suspect: the total whose relation broke is the error, its parts only involved
+    assert mark(editor, total) == ERROR and all(mark(editor, r) == INVOLVED for r in parts)
     assert mark(editor, R("partial", "natural")) is None
-    assert "与各列之和不符" in tooltip(editor, R("open", "natural"))
+    assert "与各列之和不符" in tooltip(editor, total)
     assert "应为 1364" in tooltip(editor, total)            # the target cell gets the expected value
-    assert "应为" not in tooltip(editor, R("open", "natural"))
+    assert tooltip(editor, R("open", "natural")) == f"此格所在的勾稽关系不成立：请核对{describe(total)}及其各项。"
     type_into(qtbot, editor, total, "1364")
     assert all(mark(editor, r) is None for r in parts + [total])
     assert tooltip(editor, total) == ""

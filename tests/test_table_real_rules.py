@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from gui.report import rules
 from gui.report.form import APPLICANT_COLUMNS, DETAIL_ROWS
 from gui.report.problems import ERROR
-from gui.qt.tables.model import HintRole
+from gui.qt.tables.model import INVOLVED, HintRole
 from table_support import R, make_editor, mark, tooltip, type_into, value
 
 pytestmark = pytest.mark.skipif(not hasattr(rules, "hints"), reason="the rules module is still a placeholder")
@@ -17,9 +17,12 @@ def test_breaking_a_row_total_marks_its_row_and_column_and_fixing_it_clears_them
     column = [R(r, "natural") for r in DETAIL_ROWS] + [R("total", "natural")]
     assert not any(mark(editor, r) for r in row + column)
     type_into(qtbot, editor, R("open", "natural"), "1290")
-    assert all(mark(editor, r) == ERROR for r in row + column)
-    assert "1364" in tooltip(editor, R("open", "total"))         # R3: 总计 should be the row sum
-    assert "2934" in tooltip(editor, R("total", "natural"))      # R2: （七）总计 the column sum
+    wrong = R("open", "natural")
+    assert mark(editor, wrong) == ERROR                           # the one cell that explains both
+    assert all(mark(editor, r) == INVOLVED for r in row + column if r != wrong)
+    assert "改为 1288" in tooltip(editor, wrong)
+    assert "最可能填错的是表三「（一）予以公开」行「自然人」列" in tooltip(editor, R("open", "total"))
+    assert "1364" not in tooltip(editor, R("open", "total"))     # no advice that would move the error
     assert mark(editor, R("partial", "commercial")) is None
     type_into(qtbot, editor, R("open", "natural"), "1288")
     assert not any(mark(editor, r) for r in row + column)

@@ -49,7 +49,8 @@ def test_clicking_a_problem_lands_on_its_cell(window, qtbot):
     _click(qtbot, window.problems_view.tree, item)
     assert window.wizard.current_step == "requests"
     editor = window.wizard.page("requests").editor
-    assert editor.view.currentIndex() == editor.model.index_of(problem.target)
+    assert problem.suspect == NEW_NATURAL                         # the list goes to the suspect cell
+    assert editor.view.currentIndex() == editor.model.index_of(NEW_NATURAL)
     assert QApplication.focusWidget() is editor.view
 
 

@@ -30,7 +30,7 @@ def _draft(folder, name="草稿.json"):
 
 def _edit(window, qtbot):
     type_into_cell(qtbot, window, CELL, "71")
-    window.document.set_text("problems", "公开栏更新不及时。")
+    window.document.set_field("text.problems", "公开栏更新不及时。")
 
 
 def _has_the_edits(report) -> bool:
@@ -134,7 +134,7 @@ def test_a_file_changed_underneath_overwrite_keeps_theirs_as_the_backup(window, 
     assert window.save()
     assert _has_the_edits(drafts.load(path)) and not window.isWindowModified()
     assert drafts.load(path.with_name("草稿.json.bak")) == theirs
-    window.document.set_text("problems", "再改一次。")
+    window.document.set_field("text.problems", "再改一次。")
     assert window.save() and len(boxes.seen) == 1        # our own save is not "another program"
 
 
@@ -158,7 +158,7 @@ def test_a_file_only_touched_or_deleted_is_saved_without_asking(window, qtbot, b
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5 * 10**9))    # same bytes, newer time
     assert window.save() and boxes.seen == []
-    window.document.set_text("problems", "又改了。")
+    window.document.set_field("text.problems", "又改了。")
     path.unlink()                                       # moved away by the clerk: nothing to lose
     assert window.save() and boxes.seen == []
     assert drafts.load(path).texts["problems"] == "又改了。"

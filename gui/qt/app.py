@@ -121,7 +121,7 @@ def _test_edits(window) -> None:
         if "cell" in edit:
             window.document.set_cells({CellRef(*edit["cell"]): edit["value"]})
         else:
-            window.document.set_text(edit["text"], edit["value"])
+            window.document.set_field(f"text.{edit['text']}", edit["value"])
     print("EDITED", flush=True)
 
 

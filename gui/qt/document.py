@@ -11,14 +11,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from gui.report import levels
 from gui.report.form import CellRef
-from gui.report.model import Confirmation, Report
-from gui.report.problems import Problem
+from gui.report.model import Report
+from gui.report.problems import TEXT_PREFIX, Problem
+
+# What textChanged says for a field, by the part of its name before the dot (a text field says its key).
+CHANGED_PART = {"opening_enabled": "opening", "confirmation": "confirmations"}
 
 
 class ReportDocument(QObject):
     cellsChanged = Signal(list)        # list[CellRef] whose values changed
-    textChanged = Signal(str)          # a TextField key, "info", "fee", "opening" or "confirmations"
+    textChanged = Signal(str)          # a TextField key, "info", "fee", "opening", "confirmations", "last_year"
     problemsChanged = Signal()
     pathChanged = Signal()
 
@@ -30,6 +34,9 @@ class ReportDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self.revision = 0              # bumps on every applied change (autosave compares it)
+        # 单位层级 follows the organ name as it is typed until the clerk chooses it (not saved: a
+        # reopened draft whose level disagrees with its name counts as chosen)
+        self.level_by_hand = levels.chosen_by_hand(self.report.info.organ, self.report.info.level)
         self.recheck()
 
     @property
@@ -49,47 +56,49 @@ class ReportDocument(QObject):
         if changed:
             self.undo_stack.push(SetCells(self, changed, text))
 
-    def set_text(self, key: str, text: str, merge: bool = True, label: str = "编辑文字") -> None:
-        from .undo import SetText
-        if self.report.texts[key] != text:
-            self.undo_stack.push(SetText(self, key, text, merge, label))
+    def set_field(self, name: str, value, merge: bool = True, label: str | None = None) -> None:
+        """One field of the report, by its Report.set_field name ("info.organ", "text.problems",
+        "fee.charged", "opening", "opening_enabled")."""
+        from .undo import SetField
+        if self.report.field(name) != value:
+            self.undo_stack.push(SetField(self, name, value, label, merge))
 
-    def set_info(self, key: str, value) -> None:
-        from .undo import SetInfo
-        if getattr(self.report.info, key) != value:
-            self.undo_stack.push(SetInfo(self, key, value))
+    def set_organ(self, organ: str) -> None:
+        """机关全称 as typed; 单位层级 follows it while it is not the clerk's choice."""
+        from .undo import SetOrgan
+        if self.report.info.organ != organ:
+            self.undo_stack.push(SetOrgan(self, organ))
 
-    def set_fee(self, key: str, value) -> None:
-        from .undo import SetFee
-        if getattr(self.report.fee, key) != value:
-            self.undo_stack.push(SetFee(self, key, value))
-
-    def set_opening(self, key: str, value) -> None:
-        """key "text": the paragraph (None = generated from 基本信息); key "enabled": bool."""
-        from .undo import SetOpening
-        current = self.report.opening if key == "text" else self.report.opening_enabled
-        if current != value:
-            self.undo_stack.push(SetOpening(self, key, value))
+    def choose_level(self, level: str) -> None:
+        from .undo import ChooseLevel
+        if self.report.info.level != level:
+            self.undo_stack.push(ChooseLevel(self, level))
 
     def confirm(self, problem: Problem, note: str) -> None:
         from .undo import SetConfirmation
-        self.undo_stack.push(SetConfirmation(self, problem.key, Confirmation(note, problem.fingerprint),
-                                             "核实提示"))
+        self.undo_stack.push(SetConfirmation(self, problem, note, "核实提示"))
 
     def unconfirm(self, problem: Problem) -> None:
         from .undo import SetConfirmation
         if problem.key in self.report.confirmations:
-            self.undo_stack.push(SetConfirmation(self, problem.key, None, "撤销核实"))
+            self.undo_stack.push(SetConfirmation(self, problem, None, "撤销核实"))
+
+    def set_last_year(self, last: Report | None) -> bool:
+        """Attach (or remove, None) last year's report; True when 上年结转 was filled from it."""
+        from .undo import SetLastYear
+        command = SetLastYear(self, last)
+        self.undo_stack.push(command)
+        return bool(command.cells)
 
     def apply_fix(self, fix) -> None:
         """A Problem.fix: its cells and texts as one undo step."""
-        from .undo import SetCells, SetText
+        from .undo import SetCells, SetField
         self.undo_stack.beginMacro(fix.label)
         try:
             if fix.cells:
                 self.undo_stack.push(SetCells(self, dict(fix.cells), fix.label))
             for key, text in fix.texts:
-                self.undo_stack.push(SetText(self, key, text, merge=False, label=fix.label))
+                self.undo_stack.push(SetField(self, f"{TEXT_PREFIX}{key}", text, fix.label, merge=False))
         finally:
             self.undo_stack.endMacro()
 
@@ -104,43 +113,25 @@ class ReportDocument(QObject):
         self._changed()
         return old
 
-    def _apply_text(self, key: str, text: str) -> str:
-        old = self.report.set_text(key, text)
-        self.textChanged.emit(key)
-        self._changed()
+    def _apply_field(self, name: str, value):
+        old = self.report.set_field(name, value)
+        self._field_changed(name)
         return old
 
-    def _apply_info(self, key: str, value):
-        old = getattr(self.report.info, key)
-        setattr(self.report.info, key, value)
+    def _field_changed(self, name: str) -> None:
+        group, _, attr = name.partition(".")
+        self.textChanged.emit(attr if group == "text" else CHANGED_PART.get(group, group))
+        self._changed()
+
+    def _apply_organ(self, organ: str, level: str) -> None:
+        self.report.info.organ, self.report.info.level = organ, level
         self.textChanged.emit("info")
         self._changed()
-        return old
 
-    def _apply_fee(self, key: str, value):
-        old = getattr(self.report.fee, key)
-        setattr(self.report.fee, key, value)
-        self.textChanged.emit("fee")
+    def _apply_level(self, level: str, by_hand: bool) -> None:
+        self.report.info.level, self.level_by_hand = level, by_hand
+        self.textChanged.emit("info")
         self._changed()
-        return old
-
-    def _apply_opening(self, key: str, value):
-        attr = "opening" if key == "text" else "opening_enabled"
-        old = getattr(self.report, attr)
-        setattr(self.report, attr, value)
-        self.textChanged.emit("opening")
-        self._changed()
-        return old
-
-    def _apply_confirmation(self, key: str, confirmation):
-        old = self.report.confirmations.get(key)
-        if confirmation is None:
-            self.report.confirmations.pop(key, None)
-        else:
-            self.report.confirmations[key] = confirmation
-        self.textChanged.emit("confirmations")
-        self._changed()
-        return old
 
     def recheck(self) -> None:
         from gui.report.rules import check

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from gui.report.deadlines import export_hints
 from gui.report.docx_export import (FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportError, ExportOptions,
                                  TargetLocked, another_name, export_docx, owner_files)
+from .settings import EXPORT_FOLDER, EXPORT_FONTS, EXPORT_PAGE_NUMBERS
 from gui.report.docx_export.fonts import font_notice
 from gui.report.pdf import NOT_FOUND, PREVIEW_NOTE, export_pdf as write_pdf, find_soffice
 
-KEY_FOLDER = "export/folder"
-KEY_PAGE_NUMBERS = "export/pageNumbers"
-KEY_FONTS = "export/fonts"
 MAX_LISTED = 10
 DOCX, PDF = ".docx", ".pdf"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\r\n\t]')
@@ -150,12 +148,12 @@ def _ask(parent, title: str, text: str, yes: str, no: str = "取消") -> bool:
 def _initial(document, suffix: str) -> tuple[Path, ExportOptions]:
     settings = QSettings()
     default_folder = document.path.parent if getattr(document, "path", None) else Path.home()
-    folder = Path(str(settings.value(KEY_FOLDER, str(default_folder))))
+    folder = Path(str(settings.value(EXPORT_FOLDER, str(default_folder))))
     if not folder.is_dir():
         folder = default_folder
     try:
-        options = ExportOptions(page_numbers=str(settings.value(KEY_PAGE_NUMBERS, "outer")),
-                                fonts=str(settings.value(KEY_FONTS, "gb")))
+        options = ExportOptions(page_numbers=str(settings.value(EXPORT_PAGE_NUMBERS, "outer")),
+                                fonts=str(settings.value(EXPORT_FONTS, "gb")))
     except ValueError:                  # a settings file edited by hand or by another version
         options = ExportOptions()
     return folder / file_name(document.report.title, suffix), options
@@ -163,9 +161,9 @@ def _initial(document, suffix: str) -> tuple[Path, ExportOptions]:
 
 def _remember(path: Path, options: ExportOptions) -> None:
     settings = QSettings()
-    settings.setValue(KEY_FOLDER, str(path.parent))
-    settings.setValue(KEY_PAGE_NUMBERS, options.page_numbers)
-    settings.setValue(KEY_FONTS, options.fonts)
+    settings.setValue(EXPORT_FOLDER, str(path.parent))
+    settings.setValue(EXPORT_PAGE_NUMBERS, options.page_numbers)
+    settings.setValue(EXPORT_FONTS, options.fonts)
 
 
 def _write(report, path: Path, options: ExportOptions, suffix: str) -> None:

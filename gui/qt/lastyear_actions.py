@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QListWidget, QMessageBox, QPushButton, QVBoxLayout)
 
 from gui.report.draft_reader import DraftError
-from gui.report.form import REQUESTS, CellRef
-from gui.report.lastyear import carry_over, detached, mismatch_warnings, new_from_last as start_from
+from gui.report.lastyear import detached, mismatch_warnings, new_from_last as start_from
 from gui.report.sources import read_report, unreadable
+from . import settings
 from .window import dialogs
 
 LAST_FILTER = ("上年的报告 (*.json *.docx *.pdf *.html *.htm *.mhtml *.mht *.txt);;年报草稿 (*.json);;"
@@ -20,12 +19,8 @@ LAST_FILTER = ("上年的报告 (*.json *.docx *.pdf *.html *.htm *.mhtml *.mht 
                "所有文件 (*)")
 
 
-def _folder() -> str:
-    return str(QSettings().value("lastFolder", str(Path.home())))
-
-
 def choose_last_year(parent) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿、Word 或 PDF）", _folder(), LAST_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "选择上年的报告（草稿、Word 或 PDF）", settings.folder(), LAST_FILTER)
     return Path(path) if path else None
 
 
@@ -110,41 +105,13 @@ def new_from_last(window) -> bool:
     report = start_from(last, copy_texts=answer == QMessageBox.StandardButton.Yes)
     opened = window.open_report(report, None, modified=True, ask=False)
     if opened:
-        QSettings().setValue("lastFolder", str(path.parent))
+        settings.remember_folder(path)
         window.statusBar().showMessage(
             f"已从上年报告新建 {report.info.year or ''} 年度报告：上年结转已带入，请另存为草稿。", 8000)
     return opened
 
 
 # ── 附加或更换上年报告 ─────────────────────────────────────────────────────────────────────
-class SetLastYear(QUndoCommand):
-    """Attach, change or remove (last=None) last year; attaching fills 上年结转 from it when those
-    cells are all blank, removing leaves the typed figures as they are."""
-
-    def __init__(self, document, last):
-        super().__init__("附加上年报告" if last is not None else "移除上年报告")
-        self.document, self.new, self.old = document, last, document.report.last_year
-        report = document.report
-        carry_in = [CellRef(REQUESTS.key, "carry_in", c.key) for c in REQUESTS.row("carry_in").columns]
-        blank = all(report.get(ref) is None for ref in carry_in)
-        self.cells = carry_over(last) if blank and last is not None else {}
-        self.old_cells = {ref: report.get(ref) for ref in self.cells}
-
-    def redo(self):
-        self.document.report.last_year = self.new
-        self._apply(self.cells)
-
-    def undo(self):
-        self.document.report.last_year = self.old
-        self._apply(self.old_cells)
-
-    def _apply(self, cells):
-        if cells:
-            self.document._apply_cells(cells)       # emits cellsChanged and re-checks
-        else:
-            self.document._changed()
-
-
 def attach_last_year(window, document) -> bool:
     path = choose_last_year(window)
     if path is None:
@@ -159,9 +126,7 @@ def attach_last_year(window, document) -> bool:
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    command = SetLastYear(document, detached(last))
-    document.undo_stack.push(command)
-    filled = "，并带入了上年结转" if command.cells else ""
+    filled = "，并带入了上年结转" if document.set_last_year(detached(last)) else ""
     window.statusBar().showMessage(f"已附加上年报告：{last.title}{filled}。", 8000)
     return True
 
@@ -170,7 +135,7 @@ def remove_last_year(window, document) -> bool:
     last = document.report.last_year
     if last is None:
         return False
-    document.undo_stack.push(SetLastYear(document, None))
+    document.set_last_year(None)
     window.statusBar().showMessage(f"已移除上年报告：{last.title}（可撤销）。跨年度检查不再进行。", 8000)
     return True
 

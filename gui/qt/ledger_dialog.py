@@ -8,29 +8,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gui.report.cells import format_value
+from . import settings
+from .settings import LEDGER_FOLDER
 from .window.dialogs import ask_save_path
 from gui.report.excel.ledger_import import LedgerImport, read_ledger
 from gui.report.excel.ledger_template import write_template as write_template_file
 from gui.report.excel.safety import ExcelError
 from gui.report.form import describe
 
-KEY_FOLDER = "ledger/folder"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 UNDO_TEXT = "从台账导入"
 
 
 def _folder() -> str:
-    return str(QSettings().value(KEY_FOLDER, str(Path.home())))
+    return settings.folder(LEDGER_FOLDER)
 
 
 def _remember(path: Path) -> None:
-    QSettings().setValue(KEY_FOLDER, str(path.parent))
+    settings.remember_folder(path, LEDGER_FOLDER)
 
 
 def _report_year(parent):

@@ -3,23 +3,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gui.report.cells import format_value
+from . import settings
+from .settings import SUMMARY_FOLDER
 from .window.dialogs import ask_save_path
 from gui.report.excel.safety import ExcelError
 from gui.report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
 
-KEY_FOLDER = "summary/folder"
 FILES_FILTER = "年报草稿、表格或已发布的报告 (*.json *.xlsx *.docx *.pdf);;已发布的 PDF (*.pdf);;所有文件 (*)"
 HEADERS = ["文件", "机关", "年度", "结果"] + [h for h, _ in UNIT_TOTALS[:4]]
 
 
 def _folder() -> str:
-    return str(QSettings().value(KEY_FOLDER, str(Path.home())))
+    return settings.folder(SUMMARY_FOLDER)
 
 
 class SummaryDialog(QDialog):
@@ -108,7 +109,7 @@ class SummaryDialog(QDialog):
         except ExcelError as exc:
             QMessageBox.warning(self, "无法保存汇总表", str(exc))
             return None
-        QSettings().setValue(KEY_FOLDER, str(path.parent))
+        settings.remember_folder(path, SUMMARY_FOLDER)
         self.saved = path
         self.status.setText(f"已保存汇总表：{path}")
         self.status.setVisible(True)
@@ -126,7 +127,7 @@ def open_summary(parent) -> SummaryDialog | None:
     chosen, _ = QFileDialog.getOpenFileNames(parent, "选择要汇总的各单位草稿或表格", _folder(), FILES_FILTER)
     if not chosen:
         return None
-    QSettings().setValue(KEY_FOLDER, str(Path(chosen[0]).parent))
+    settings.remember_folder(Path(chosen[0]), SUMMARY_FOLDER)
     dialog = SummaryDialog(parent, [Path(p) for p in chosen])
     dialog.exec()
     return dialog

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from .cells import Value
@@ -103,9 +103,51 @@ class Report:
         old, self.texts[key] = self.texts[key], text
         return old
 
+    # ── every other field, by its name ──
+    # Names as in Problem.field: "info.<Info attribute>", "fee.amount_yuan" / "fee.charged",
+    # "text.<TextField key>", plus "opening" (str, None = generated), "opening_enabled", "last_year"
+    # and "confirmation.<Problem.key>" (a Confirmation, None = not confirmed).
+    def field(self, name: str):
+        group, _, attr = name.partition(".")
+        if group == "text":
+            return self.texts[attr]
+        if group == "confirmation":
+            return self.confirmations.get(attr)
+        return getattr(*self._attribute(name))
+
+    def set_field(self, name: str, value):
+        """Set the field `name`; returns the previous value (for undo)."""
+        group, _, attr = name.partition(".")
+        if group == "text":
+            return self.set_text(attr, value)
+        if group == "confirmation":
+            old = self.confirmations.get(attr)
+            if value is None:
+                self.confirmations.pop(attr, None)
+            else:
+                self.confirmations[attr] = value
+            return old
+        owner, attr = self._attribute(name)
+        old = getattr(owner, attr)
+        setattr(owner, attr, value)
+        return old
+
+    def _attribute(self, name: str) -> tuple[object, str]:
+        group, _, attr = name.partition(".")
+        owner = {"info": self.info, "fee": self.fee}.get(group) if attr else self
+        attr = attr or group
+        if owner is None or attr not in FIELDS_OF[type(owner)]:
+            raise KeyError(name)
+        return owner, attr
+
     @property
     def title(self) -> str:
         return title_of(self.info.organ, self.info.year)
 
     def copy(self) -> Report:
         return copy.deepcopy(self)
+
+
+# The attributes set_field may set on each object (cells, texts, confirmations have their own paths).
+FIELDS_OF = {Info: {f.name for f in fields(Info)}, Fee: {f.name for f in fields(Fee)},
+             Report: {"opening", "opening_enabled", "last_year"}}

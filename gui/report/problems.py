@@ -4,8 +4,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .cells import Value
+from .cells import Value, format_value
 from .form import CellRef
+
+# Rule ids (Problem.rule) the window treats specially; the others are named where they are checked.
+BLANK_RULE = "BLANK"            # cells not yet filled: marked as blank, not as wrong
+FEE_RULE = "R10"                # the 信息处理费 statement of 六, whose fix inserts the standard sentence
 
 ERROR = "error"
 WARNING = "warning"
@@ -53,3 +57,12 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    def explained(self, at: CellRef | None = None) -> str:
+        """The message as the clerk reads it, with 「应为 …」 where the rule knows the value; `at`: said on
+        that cell (the expected value is for the target cell only)."""
+        text = self.message
+        if self.expected is not None and self.target is not None and self.rule != BLANK_RULE \
+                and at in (None, self.target):
+            text += f"应为 {format_value(self.expected)}。"
+        return text

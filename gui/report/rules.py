@@ -16,7 +16,7 @@ from . import deadlines, findings, prose_rules, relations, review_rules, text_ru
 from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVELS_WITHOUT_RULES, MAX_COUNT,
                    REQUESTS_COLUMNS, SECTIONS, TABLES, CellRef, describe, kind_of)
 from .model import Confirmation
-from .problems import ERROR, WARNING, Fix, Problem
+from .problems import BLANK_RULE, ERROR, WARNING, Fix, Problem
 
 STEP_ORDER = {key: i for i, key in enumerate(["info"] + [s.key for s in SECTIONS])}
 NAMED_BLANKS = 3              # how many blank cells a BLANK message names
@@ -41,7 +41,7 @@ def check_cells(report) -> list[Problem]:
             named = "、".join(describe(r) for r in blanks[:NAMED_BLANKS])
             more = f"等 {len(blanks)} 个" if len(blanks) > NAMED_BLANKS else ""
             out.append(Problem(
-                "BLANK", ERROR, f"{table.short_name}有 {len(blanks)} 个空白单元格：{named}{more}。"
+                BLANK_RULE, ERROR, f"{table.short_name}有 {len(blanks)} 个空白单元格：{named}{more}。"
                 "空白不等于 0，没有发生的请填 0。", table.section, blanks[0], tuple(blanks),
                 fix=Fix("空白单元格填 0", cells=tuple((r, _zero(r)) for r in blanks)),
                 key=f"BLANK:{table.key}", fingerprint=",".join(f"{r.row}.{r.column}" for r in blanks)))
@@ -151,15 +151,18 @@ def hints(report) -> dict[CellRef, int]:
     return relations.hints(report.cells)
 
 
+def confirmation_field(problem: Problem) -> str:
+    """The Report.set_field name of the clerk's confirmation of `problem`."""
+    return f"confirmation.{problem.key}"
+
+
 def confirm(report, problem: Problem, note: str) -> Confirmation | None:
     """Mark a warning as checked by the clerk; returns the previous confirmation (for undo)."""
     if problem.severity != WARNING:
         raise ValueError("只有提示可以核实确认，错误必须改正。")
-    old = report.confirmations.get(problem.key)
-    report.confirmations[problem.key] = Confirmation(note, problem.fingerprint)
-    return old
+    return report.set_field(confirmation_field(problem), Confirmation(note, problem.fingerprint))
 
 
 def unconfirm(report, problem: Problem) -> Confirmation | None:
     """Withdraw a confirmation; returns it (for undo)."""
-    return report.confirmations.pop(problem.key, None)
+    return report.set_field(confirmation_field(problem), None)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, CellRef, describe
 from .numerals import find_quantities
 from .places import field_name, info_name, text_name
-from .problems import ERROR, INFO_PREFIX, TEXT_PREFIX, WARNING, Fix, Problem
+from .problems import ERROR, FEE_RULE, INFO_PREFIX, TEXT_PREFIX, WARNING, Fix, Problem
 
 FIRST_YEAR = 2008            # 《政府信息公开条例》 took effect on 1 May 2008: no report is older
 OTHER, PROBLEMS = "other", "problems"
@@ -111,11 +111,11 @@ def check_fee(report) -> list[Problem]:
         else:
             message = f"{where}没有说明信息处理费的收取情况，可插入：「{sentence}」"
             fix = Fix("插入信息处理费表述", texts=((OTHER, f"{text.rstrip()}\n{sentence}" if text.strip() else sentence),))
-        out.append(Problem("R10", WARNING, message, "other", field=field, fix=fix, key="R10:statement",
+        out.append(Problem(FEE_RULE, WARNING, message, "other", field=field, fix=fix, key=f"{FEE_RULE}:statement",
                            fingerprint=f"{amount}|{_crc(text)}"))
     unpaid = report.cells.get(_UNPAID)
     if unpaid and not any(_FEE_PROCEDURE.search(t or "") for t in report.texts.values()):
-        out.append(Problem("R10", WARNING, f"{describe(_UNPAID)}为 {unpaid} 件，说明本年发出过收费通知，"
+        out.append(Problem(FEE_RULE, WARNING, f"{describe(_UNPAID)}为 {unpaid} 件，说明本年发出过收费通知，"
                            f"但正文没有提到信息处理费的收取程序和情况，请在{where}中说明。", "other",
                            cells=(_UNPAID,), field=field, actual=unpaid, key="R10:unpaid",
                            fingerprint=f"{unpaid}|{_crc(text)}"))
@@ -123,7 +123,7 @@ def check_fee(report) -> list[Problem]:
         wrong = sorted({v for v in stated_fees(text) if v != amount})
         if wrong:
             said = "、".join(f"{yuan_text(v)} 元" for v in wrong)
-            out.append(Problem("R10", WARNING, f"{where}写的信息处理费 {said}，与填写的全年收取信息处理费 "
+            out.append(Problem(FEE_RULE, WARNING, f"{where}写的信息处理费 {said}，与填写的全年收取信息处理费 "
                                f"{yuan_text(amount)} 元不一致。", "other", field=field, expected=amount,
                                actual=wrong[0], key="R10:amount", fingerprint=f"{amount}|{said}"))
     return out

@@ -1,7 +1,8 @@
 """Painting of the grid (official look, problem marks, grey hints) and the in-cell editor.
 
 Marks never rely on colour alone: an error has a red border and a ✕ in the corner, a warning an
-amber border and a ！, a blank cell a dashed outline. A blank total with a computed value shows it
+amber border and a ！, the other cells of a broken relation only a pale tint and a dotted outline,
+a blank cell a dashed outline. A blank total with a computed value shows it
 in grey italics with a small 「填」 button that fills it.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate
 
 from gui.report.cells import format_value
 from gui.report.problems import ERROR, WARNING
-from .model import GridRole, HintRole, MarkRole, cell_data
+from .model import INVOLVED, GridRole, HintRole, MarkRole, cell_data
 
 GRID_LINE = QColor("#7a7a7a")
 HEADER_BG = QColor("#eef1f5")
@@ -23,8 +24,11 @@ MARK_STYLE = {   # background, border, corner glyph
     ERROR: (QColor("#fde2e1"), QColor("#d93025"), "✕"),
     WARNING: (QColor("#fff3cd"), QColor("#c98a00"), "！"),
 }
+INVOLVED_BG = QColor("#fdf3f2")          # lighter than an error, no badge: involved, not accused
+INVOLVED_BORDER = QColor("#e8aaa5")
 BLANK_BORDER = QColor("#9aa5b1")
 HINT_COLOUR = QColor("#8a8a8a")
+HINT_ON_SELECTED = QColor("#4d5156")    # still grey, but readable on the selection's blue
 TEXT_COLOUR = QColor("#202124")     # fixed: the cell backgrounds are fixed light colours too
 FILL_BUTTON_WIDTH = 24
 
@@ -56,6 +60,8 @@ class CellDelegate(QStyledItemDelegate):
             painter.fillRect(rect, LABEL_BG)
         elif mark in MARK_STYLE:
             painter.fillRect(rect, MARK_STYLE[mark][0])     # a selected marked cell keeps its tint
+        elif mark == INVOLVED and not selected:
+            painter.fillRect(rect, INVOLVED_BG)
         elif selected:
             painter.fillRect(rect, SELECTED_BG)
         else:
@@ -83,6 +89,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(rect.adjusted(4, 2, -4, -2), int(align | Qt.TextFlag.TextWordWrap), text)
         if option.state & QStyle.StateFlag.State_HasFocus and role == "data":
             painter.setPen(QPen(QColor("#1a73e8"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))   # outside the mark's border
         painter.restore()
 
@@ -92,6 +99,9 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(QPen(border, 2))
             painter.drawRect(QRectF(rect).adjusted(3, 3, -4, -4))
             self._paint_badge(painter, rect, border, glyph)
+        elif mark == INVOLVED:
+            painter.setPen(QPen(INVOLVED_BORDER, 1, Qt.PenStyle.DotLine))
+            painter.drawRect(QRectF(rect).adjusted(2.5, 2.5, -3.5, -3.5))
         elif mark == "blank":
             painter.setPen(QPen(BLANK_BORDER, 1, Qt.PenStyle.DashLine))
             painter.drawRect(QRectF(rect).adjusted(2.5, 2.5, -3.5, -3.5))
@@ -100,7 +110,8 @@ class CellDelegate(QStyledItemDelegate):
             italic = QFont(font)
             italic.setItalic(True)
             painter.setFont(italic)
-            painter.setPen(HINT_COLOUR)
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            painter.setPen(HINT_ON_SELECTED if selected else HINT_COLOUR)
             text_rect = rect.adjusted(2, 0, -FILL_BUTTON_WIDTH - 2, 0)
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), format_value(hint))
             button = fill_button_rect(rect)
@@ -111,6 +122,7 @@ class CellDelegate(QStyledItemDelegate):
             small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
             painter.setFont(small)
             painter.drawText(button, int(Qt.AlignmentFlag.AlignCenter), "填")
+            painter.setBrush(Qt.BrushStyle.NoBrush)     # else the focus frame drawn next fills the cell
             return
         painter.setFont(font)
         painter.setPen(TEXT_COLOUR)

@@ -5,11 +5,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 
-from gui.report.form import CellRef
+from gui.report.cells import format_value
+from gui.report.form import CellRef, describe
 from .model import FILL_SHORTCUT, TableModel
 from .view import TableView
 
-LEGEND = ("红框 ✕ 为错误，黄框 ！ 为提示，虚线框为尚未填写；鼠标停在单元格上可看原因。"
+LEGEND = ("红框 ✕ 为错误（几处勾稽关系同时不成立时，标在最可能填错的一格），浅红点线框为同一关系涉及的其他格，"
+          "黄框 ！ 为提示，虚线框为尚未填写；鼠标停在单元格上可看原因。"
           f"灰色斜体数字是算出的合计，点「填」或按 {FILL_SHORTCUT} 填入。"
           "可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。")
 STRIP_STYLE = ("QFrame#messageStrip { background: #fde2e1; border: 1px solid #d93025;"
@@ -70,12 +72,31 @@ class TableEditor(QWidget):
         # the table is as tall as its rows (scrolling only when the page is shorter); space goes below
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.view)
+        # the computed value of the selected blank total and how to fill it; empty, not hidden, so
+        # the legend does not jump as the selection moves
+        self.hint_line = QLabel(self)
+        self.hint_line.setStyleSheet("color: #1a56b0;")
+        self.hint_line.setWordWrap(True)
+        layout.addWidget(self.hint_line)
         layout.addWidget(self.legend)
         layout.addStretch(1)
         self.model.inputRefused.connect(self._show)
         self.view.message.connect(self._show)
         # a successful change clears an old complaint
         document.cellsChanged.connect(self._on_cells_changed)
+        self.view.selectionModel().currentChanged.connect(self._show_hint)
+        self.model.dataChanged.connect(self._show_hint)
+        self._show_hint()
+
+    def _show_hint(self, *_) -> None:
+        index = self.view.currentIndex()
+        ref = self.model.ref_at(index.row(), index.column()) if index.isValid() else None
+        value = self.model.hint(ref) if ref is not None else None
+        if value is None or self.document.report.get(ref) is not None:
+            self.hint_line.setText("")
+            return
+        self.hint_line.setText(f"{describe(ref)}算出的合计为 {format_value(value)}（格内灰色斜体）："
+                               f"按 {FILL_SHORTCUT} 或点格内的「填」填入。")
 
     def _on_cells_changed(self, refs) -> None:
         self.strip.clear()

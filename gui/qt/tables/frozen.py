@@ -15,7 +15,9 @@ class FrozenHeader(QTableView):
         self.main = main
         self.header_rows = header_rows
         self.setModel(main.model())
-        self.setItemDelegate(main.itemDelegate())
+        # its own painter of the same kind: a delegate shared with the main view would send the main
+        # view's edits to this one too (Qt warns that the editor does not belong to it)
+        self.setItemDelegate(type(main.itemDelegate())(self))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

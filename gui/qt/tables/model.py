@@ -11,15 +11,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from gui.report import rules
 from gui.report.cells import CellError, format_value, parse
 from gui.report.form import REQUESTS_ROW_HELP, TABLE_BY_KEY, CellRef, describe, kind_of
-from gui.report.problems import ERROR, WARNING, confirmation_text
+from gui.report.problems import BLANK_RULE, ERROR, WARNING, confirmation_text
 from .grid import Grid
 
-MarkRole = Qt.ItemDataRole.UserRole + 1     # "error" | "warning" | "blank" | None
+MarkRole = Qt.ItemDataRole.UserRole + 1     # "error" | "warning" | "involved" | "blank" | None
 HintRole = Qt.ItemDataRole.UserRole + 2     # computed value of a blank total, or None
 GridRole = Qt.ItemDataRole.UserRole + 3     # the GridCell's role: title/header/label/note/data
 RefRole = Qt.ItemDataRole.UserRole + 4      # the CellRef of a data cell
 
-BLANK_RULE = "BLANK"
+# A cell of a broken relation that is not the one marked as the error (the suspect, else the total):
+# marked lightly, so one wrong number shows as one error and not as 25 red cells.
+INVOLVED = "involved"
 FILL_SHORTCUT = "Ctrl+Enter"
 
 
@@ -150,12 +152,13 @@ class TableModel(QAbstractTableModel):
             note = f"（{confirmation_text(problem.confirmed)}）" if problem.confirmed else ""
             severity = None if problem.confirmed else (
                 "blank" if problem.rule == BLANK_RULE else problem.severity)
+            lead = _lead(problem)
             for ref in mine:
-                text = problem.message
-                if ref == problem.target and problem.expected is not None \
-                        and problem.rule != BLANK_RULE:
-                    text += f"应为 {format_value(problem.expected)}。"
-                tips.setdefault(ref, []).append(text + note)
+                if lead is not None and ref != lead:
+                    _add(tips, ref, _involved_tip(lead, problem))
+                    marks[ref] = _worse(marks.get(ref), INVOLVED)
+                    continue
+                _add(tips, ref, problem.explained(at=ref) + note)
                 if severity is not None:
                     marks[ref] = _worse(marks.get(ref), severity)
         hints = {ref: v for ref, v in rules.hints(self.document.report).items() if ref.table == key}
@@ -171,7 +174,26 @@ class TableModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, roles)
 
 
-_RANK = {None: 0, "blank": 1, WARNING: 2, ERROR: 3}
+_RANK = {None: 0, INVOLVED: 1, "blank": 2, WARNING: 3, ERROR: 4}
+
+
+def _lead(problem):
+    """The one cell an error of several cells is marked on: its suspect, else its target."""
+    if not problem.is_error or problem.rule == BLANK_RULE or len(problem.cells) < 2:
+        return None
+    return problem.suspect or problem.target
+
+
+def _involved_tip(lead, problem) -> str:
+    if problem.suspect is not None:
+        return f"此格所在的勾稽关系不成立，但此格未必填错：最可能填错的是{describe(lead)}。"
+    return f"此格所在的勾稽关系不成立：请核对{describe(lead)}及其各项。"
+
+
+def _add(tips: dict, ref, text: str) -> None:
+    found = tips.setdefault(ref, [])
+    if text not in found:
+        found.append(text)
 
 
 def _worse(a, b):

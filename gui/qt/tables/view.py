@@ -1,7 +1,8 @@
 """The table view: the official merged layout and a spreadsheet keyboard over a TableModel.
 
 Typing starts an edit that overwrites, Enter commits and moves down, Tab moves right (wrapping to
-the next data row), F2 edits keeping the content, Delete clears, Ctrl+C/Ctrl+V copy and paste TSV
+the next data row); Enter after a row typed with Tab goes to the column where the Tabs began, one row
+down, F2 edits keeping the content, Delete clears, Ctrl+C/Ctrl+V copy and paste TSV
 blocks, Ctrl+Enter fills computed totals. Label cells are never the current cell. Undo/redo keys
 are left to the window's QUndoStack actions.
 """
@@ -32,6 +33,9 @@ class TableView(QTableView):
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
         self.frozen: FrozenHeader | None = None
+        # where a row typed with Tab began: Enter then goes to that column of the next row (as Excel/WPS)
+        self._tab_start: tuple[int, int] | None = None
+        self._tabbing = False
         self.setModel(model)
         self.grid = model.grid
         self.cell_delegate = CellDelegate(self)
@@ -163,17 +167,34 @@ class TableView(QTableView):
         if (row, col) == (current.row(), current.column()):
             event.ignore()              # at either end Tab leaves the table, like any other field
             return None
-        self.go_to(row, col)
+        self._tab_to(row, col, backwards)
         return None
 
     def _after_commit(self, direction: str):
         current = self.currentIndex()
         if direction == "down":
-            row, col = self.grid.step(current.row(), current.column(), 1, 0)
-        else:
-            row, col = self.grid.next_in_reading_order(current.row(), current.column(),
-                                                       direction == "left")
-        self.go_to(row, col)
+            start = self._tab_start
+            col = start[1] if start is not None and start[0] == current.row() else current.column()
+            row, col = self.grid.step(current.row(), col, 1, 0)
+            self.go_to(row, col)
+            return
+        row, col = self.grid.next_in_reading_order(current.row(), current.column(), direction == "left")
+        self._tab_to(row, col, direction == "left")
+
+    def _tab_to(self, row: int, col: int, backwards: bool) -> None:
+        current = self.currentIndex()
+        if not backwards and (self._tab_start is None or self._tab_start[0] != current.row()):
+            self._tab_start = (current.row(), current.column())
+        self._tabbing = True
+        try:
+            self.go_to(row, col)
+        finally:
+            self._tabbing = False
+
+    def currentChanged(self, current, previous):
+        super().currentChanged(current, previous)
+        if not self._tabbing:
+            self._tab_start = None      # an arrow key, a click or Enter ends the Tab run
 
     def go_to(self, row: int, col: int) -> None:
         """Make (row, col) the current and only selected cell, scrolled into view."""

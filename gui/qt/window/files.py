@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from gui.report.atomic import changed_since, file_stamp
 from gui.report.model import Info, Report, report_year_being_prepared
+from .. import settings
 from . import dialogs
 from .autosave import orphaned_recoveries
 from .recent import add_recent
@@ -21,14 +21,6 @@ def _open_filter() -> str:
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
     return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
             f"文本 (*.txt);;所有文件 (*)")
-
-
-def _last_folder() -> str:
-    return str(QSettings().value("lastFolder", str(Path.home())))
-
-
-def _remember_folder(path: Path) -> None:
-    QSettings().setValue("lastFolder", str(Path(path).parent))
 
 
 class FilesMixin:
@@ -57,7 +49,7 @@ class FilesMixin:
     def open_dialog(self) -> bool:
         if not self.maybe_save():
             return False
-        path, _ = QFileDialog.getOpenFileName(self, "打开草稿", _last_folder(), _open_filter())
+        path, _ = QFileDialog.getOpenFileName(self, "打开草稿", settings.folder(), _open_filter())
         return self.open_path(Path(path), ask=False) if path else False
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
@@ -70,7 +62,7 @@ class FilesMixin:
             from ..lastyear_actions import open_published
             opened = bool(open_published(self, path, ask))
             if opened:
-                _remember_folder(path)
+                settings.remember_folder(path)
             return opened
         try:
             report = read_report(path)
@@ -87,7 +79,7 @@ class FilesMixin:
         is_draft = path.suffix.lower() == ".json"
         opened = self.open_report(report, path if is_draft else None, modified=not is_draft, ask=ask)
         if opened:
-            _remember_folder(path)
+            settings.remember_folder(path)
             if is_draft:
                 self.document.disk_stamp = file_stamp(path)
                 add_recent(path)
@@ -111,7 +103,7 @@ class FilesMixin:
         doc = self.document
         if doc is None:
             return False
-        suggested = doc.path or Path(_last_folder()) / f"{doc.report.title.replace('____', '')}.json"
+        suggested = doc.path or Path(settings.folder()) / f"{doc.report.title.replace('____', '')}.json"
         path = dialogs.ask_save_path(self, "另存为", suggested, DRAFT_FILTER, ".json")
         if path is None:
             return False
@@ -140,7 +132,7 @@ class FilesMixin:
         self.document.undo_stack.setClean()
         self.autosaver.remove()
         add_recent(path)
-        _remember_folder(path)
+        settings.remember_folder(path)
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
 

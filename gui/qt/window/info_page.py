@@ -7,9 +7,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from gui.report import levels
 from gui.report.deadlines import chinese_date, default_explanation
 from gui.report.form import INFO_LABELS, LEVELS
 from gui.report.guidance import GUIDANCE
+from gui.report.problems import INFO_PREFIX
 from .page import Page
 from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
     set_plain_text_keeping_cursor
@@ -27,6 +29,16 @@ def days_left_text(deadline: dt.date | None, today: dt.date) -> str:
     if days == 0:
         return "今天截止"
     return f"已超过截止日期 {-days} 天"
+
+
+def _beside(widget: QWidget, note: QLabel) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget)
+    row.addWidget(note)
+    row.addStretch(1)
+    return box
 
 
 def deadline_basis_text(info) -> str:
@@ -56,24 +68,31 @@ class InfoPage(Page):
         for key in _TEXT_FIELDS:
             edit = QLineEdit(getattr(info, key))
             leave_undo_to_window(edit)
-            edit.textEdited.connect(lambda text, k=key: self.document.set_info(k, text))
+            if key == "organ":
+                edit.textEdited.connect(self.document.set_organ)
+            else:
+                edit.textEdited.connect(lambda text, k=key: self.document.set_field(INFO_PREFIX + k, text))
             self.fields[key] = edit
         self.fields["organ"].setPlaceholderText("例如：马营镇人民政府")
         year = QSpinBox()
         year.setRange(NO_YEAR, 2100)
         year.setSpecialValueText("请选择")
         year.setValue(info.year or NO_YEAR)
-        year.valueChanged.connect(lambda v: self.document.set_info("year", None if v == NO_YEAR else v))
+        year.valueChanged.connect(lambda v: self.document.set_field("info.year", None if v == NO_YEAR else v))
         self.fields["year"] = year
         level = QComboBox()
         level.addItems(LEVELS)
         level.setCurrentText(info.level)
-        level.currentTextChanged.connect(lambda t: self.document.set_info("level", t))
+        # the clerk's choice; a refresh (undo, the organ's guess) sets the list with _editable False
+        level.currentTextChanged.connect(lambda t: self._editable and self.document.choose_level(t))
         self.fields["level"] = level
+        self.level_note = QLabel()
+        self.level_note.setStyleSheet("color: #5f6368;")
         self.fields["publish_date"] = self._publish_row()
         self.fields["deadline"] = self._deadline_row()
+        rows = dict(self.fields, level=_beside(level, self.level_note))
         for key, label in INFO_LABELS.items():
-            form.addRow(label + "：", self.fields[key])
+            form.addRow(label + "：", rows[key])
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b63; padding: 4px 0;")
@@ -123,10 +142,10 @@ class InfoPage(Page):
         self.deadline_edit = QDateEdit(calendarPopup=True)
         self.deadline_edit.setDisplayFormat("yyyy年M月d日")
         self.deadline_edit.dateChanged.connect(
-            lambda q: self.document.set_info("deadline", _pydate(q)) if self._editable else None)
+            lambda q: self.document.set_field("info.deadline", _pydate(q)) if self._editable else None)
         self.deadline_default = QPushButton("恢复默认")
         self.deadline_default.setToolTip("按《政府信息公开条例》第四十九条和单位层级的默认截止日期")
-        self.deadline_default.clicked.connect(lambda: self.document.set_info("deadline", None))
+        self.deadline_default.clicked.connect(lambda: self.document.set_field("info.deadline", None))
         self.days_left = QLabel()
         for w in (self.deadline_edit, self.deadline_default, self.days_left):
             row.addWidget(w)
@@ -148,16 +167,16 @@ class InfoPage(Page):
         col.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
         self.opening_enabled = QCheckBox("在正文前加入开头段落（编制依据、统计期限、联系方式）")
-        self.opening_enabled.toggled.connect(lambda on: self.document.set_opening("enabled", on))
+        self.opening_enabled.toggled.connect(lambda on: self.document.set_field("opening_enabled", on))
         self.opening_reset = QPushButton("按基本信息重新生成")
-        self.opening_reset.clicked.connect(lambda: self.document.set_opening("text", None))
+        self.opening_reset.clicked.connect(lambda: self.document.set_field("opening", None))
         top.addWidget(self.opening_enabled)
         top.addStretch(1)
         top.addWidget(self.opening_reset)
         self.opening_edit = plain_text_edit()
         self.opening_edit.setFixedHeight(90)
         self.opening_edit.textChanged.connect(
-            lambda: self.document.set_opening("text", self.opening_edit.toPlainText()))
+            lambda: self.document.set_field("opening", self.opening_edit.toPlainText()))
         col.addLayout(top)
         col.addWidget(self.opening_edit)
         return box
@@ -167,7 +186,7 @@ class InfoPage(Page):
     def _publish_edited(self, *_):
         if self._editable:
             value = _pydate(self.publish_edit.date()) if self.publish_known.isChecked() else None
-            self.document.set_info("publish_date", value)
+            self.document.set_field("info.publish_date", value)
 
     def _on_changed(self, what: str) -> None:
         if what in ("info", "opening"):
@@ -184,6 +203,8 @@ class InfoPage(Page):
                     self.fields[key].setText(getattr(info, key))
             self.fields["year"].setValue(info.year or NO_YEAR)
             self.fields["level"].setCurrentText(info.level)
+            guessed = not self.document.level_by_hand and levels.guess(info.organ) == info.level
+            self.level_note.setText("按机关名称判断，可更改" if guessed else "")
             self.publish_known.setChecked(info.publish_date is not None)
             self.publish_edit.setEnabled(info.publish_date is not None)
             self.publish_edit.setDate(_qdate(info.publish_date or dt.date.today()))

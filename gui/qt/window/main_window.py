@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
 from gui import APP_NAME, DEMO_DRAFT
 from ..document import ReportDocument
+from . import placement
 from .autosave import Autosaver
 from .files import FilesMixin
 from .problems_panel import ProblemsView
@@ -47,10 +48,7 @@ class MainWindow(FilesMixin, QMainWindow):
         sp.recentClicked.connect(lambda p: self.open_path(Path(p)))
         sp.fromLastYearClicked.connect(self.new_from_last_year)
         self._update_title()
-        self.resize(1366, 768)
-        geometry = QSettings().value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        placement.place(self)
 
     # ── menus ──
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -202,6 +200,6 @@ class MainWindow(FilesMixin, QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        placement.remember(self)
         self.autosaver.close()
         event.accept()

@@ -6,7 +6,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from gui.report.cells import format_value
 from gui.report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
 from .steps import STEP_BY_KEY, STEP_KEYS
 
@@ -17,9 +16,7 @@ _CONFIRMED_COLOUR = QColor("#6b7280")
 
 def problem_tooltip(problem) -> str:
     """The wording used in the list and on the cells."""
-    text = problem.message
-    if problem.expected is not None and problem.target is not None and problem.rule != "BLANK":
-        text += f"应为 {format_value(problem.expected)}。"
+    text = problem.explained()
     if problem.confirmed:
         text += f"\n{confirmation_text(problem.confirmed)}"
     return text

@@ -5,12 +5,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-_KEY = "recentFiles"
+from ..settings import RECENT_FILES
+
 MAX_RECENT = 8
 
 
 def recent_files() -> list[Path]:
-    value = QSettings().value(_KEY, [])
+    value = QSettings().value(RECENT_FILES, [])
     if isinstance(value, str):
         value = [value]
     return [Path(v) for v in (value or [])]
@@ -23,8 +24,8 @@ def existing_recent_files() -> list[Path]:
 def add_recent(path: Path) -> None:
     path = Path(path).resolve()
     files = [p for p in recent_files() if p != path]
-    QSettings().setValue(_KEY, [str(p) for p in ([path] + files)[:MAX_RECENT]])
+    QSettings().setValue(RECENT_FILES, [str(p) for p in ([path] + files)[:MAX_RECENT]])
 
 
 def remove_recent(path: Path) -> None:
-    QSettings().setValue(_KEY, [str(p) for p in recent_files() if p != Path(path)])
+    QSettings().setValue(RECENT_FILES, [str(p) for p in recent_files() if p != Path(path)])

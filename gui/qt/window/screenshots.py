@@ -17,10 +17,10 @@ def _settle():
 
 
 def _with_an_error(window, path: Path) -> None:
-    """Table 三 with a wrong figure typed in: marks on the cells, the problem in the list."""
+    """Table 三 with a wrong total typed in: the suspect marked, the cells it involves lightly, the list."""
     from gui.report.form import CellRef
-    ref = CellRef("requests", "new", "natural")
-    window.document.set_cells({ref: 3})
+    ref = CellRef("requests", "total", "total")
+    window.document.set_cells({ref: 75})
     page = window.wizard.go_to("requests")
     page.select_cell(ref)
     _settle()

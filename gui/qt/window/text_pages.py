@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
 from gui.report.cells import CellError, format_value, parse
 from gui.report.form import COUNT, FEE, FEE_LABELS, TEXT_FIELD_BY_KEY, TEXT_FIELDS
 from gui.report.guidance import GUIDANCE
+from gui.report.problems import FEE_PREFIX, FEE_RULE, TEXT_PREFIX
 from .page import Page
 from .widgets import (guidance_label, leave_undo_to_window, plain_text_edit,
                       set_plain_text_keeping_cursor)
@@ -39,7 +40,7 @@ class TextFieldEditor(QWidget):
         self._update_count()
 
     def _typed(self):
-        self.document.set_text(self.key, self.edit.toPlainText())
+        self.document.set_field(f"{TEXT_PREFIX}{self.key}", self.edit.toPlainText())
         self._update_count()
 
     def _changed(self, key: str):
@@ -106,7 +107,7 @@ class ProblemsPage(TextsPage):
 
 def fee_sentence_fix(problems):
     """The R10 fix that inserts the standard 信息处理费 sentence, when the rules offer one."""
-    return next((p.fix for p in problems if p.rule == "R10" and p.fix is not None and p.fix.texts),
+    return next((p.fix for p in problems if p.rule == FEE_RULE and p.fix is not None and p.fix.texts),
                 None)
 
 
@@ -151,7 +152,7 @@ class OtherPage(TextsPage):
                                    f"{exc}")
             return
         self.fee_error.clear()
-        self.document.set_fee(key, value)
+        self.document.set_field(f"{FEE_PREFIX}{key}", value)
 
     def _refresh_fee(self) -> None:
         for key, edit in self.fee_edits.items():

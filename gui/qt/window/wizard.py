@@ -100,7 +100,7 @@ class Wizard(QWidget):
         if isinstance(problem, str):              # a step group in the list
             self.go_to(problem)
             return
-        ref = problem.target or (problem.cells[0] if problem.cells else None)
+        ref = problem.suspect or problem.target or (problem.cells[0] if problem.cells else None)
         if ref is not None:
             page = self.go_to(ref.table)
             page.select_cell(ref)

@@ -48,7 +48,7 @@ def build_letter(unit: UnitReview, reviewer: str = "", today: dt.date | None = N
     fonts = options.font_set
     document = docx.Document()
     styles.set_up(document, fonts)
-    _page_setup(document.sections[0], char_grid=False)
+    _page_setup(document.sections[0])
     title = document.add_paragraph(style=styles.TITLE)
     _run(title, letter_title(unit), fonts.latin, fonts.title)
     _paragraph(document, "", "Normal", fonts.body, fonts)

@@ -1,0 +1,48 @@
+"""Where the main window opens: within the available area of its screen (a 1920×1080 laptop at 150%
+is 1280×720 logical), at the size it had last time when that still fits."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+
+from ..settings import WINDOW_GEOMETRY
+
+PREFERRED = QSize(1366, 768)     # the size the steps are designed for, where the screen has room
+TITLE_BAR = 32                   # the window manager's frame is not known before the window is shown
+FRAME = 8
+
+
+def fitted(wanted: QRect, available: QRect) -> QRect:
+    """`wanted` made no larger than `available` (less the frame) and moved inside it."""
+    room = available.adjusted(FRAME, TITLE_BAR, -FRAME, -FRAME)
+    size = wanted.size().boundedTo(room.size())
+    rect = QRect(wanted.topLeft(), size)
+    rect.moveLeft(min(max(rect.left(), room.left()), room.right() - size.width() + 1))
+    rect.moveTop(min(max(rect.top(), room.top()), room.bottom() - size.height() + 1))
+    return rect
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The first size: the preferred one where it fits, else the screen's available area; centred."""
+    rect = fitted(QRect(available.topLeft(), PREFERRED), available)
+    rect.moveCenter(available.adjusted(0, TITLE_BAR // 2, 0, 0).center())
+    return fitted(rect, available)
+
+
+def place(window) -> None:
+    """Restore the remembered geometry, clamped to the screen it lands on; else the first size."""
+    geometry = QSettings().value(WINDOW_GEOMETRY)
+    restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+    screen = QGuiApplication.screenAt(window.geometry().center()) if restored else None
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    if restored:
+        if window.isMaximized() or window.isFullScreen():
+            return
+        window.setGeometry(fitted(window.geometry(), available))
+    else:
+        window.setGeometry(first_geometry(available))
+
+
+def remember(window) -> None:
+    QSettings().setValue(WINDOW_GEOMETRY, window.saveGeometry())
