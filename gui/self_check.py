@@ -105,31 +105,18 @@ def check_pdf(folder: Path) -> str:
 
 def check_translation(folder: Path) -> str:
     try:
-        from PySide6.QtCore import QLibraryInfo, QTranslator
+        from .qt import self_check_qt
     except ImportError as exc:
         raise Missing(f"缺少 PySide6（{exc.name}）") from exc
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator()
-    if not translator.load("qtbase_zh_CN", folder):
-        raise Missing(f"找不到 Qt 的中文翻译 qtbase_zh_CN.qm（{folder}）：Qt 自带的按钮和对话框会显示英文")
-    cancel = translator.translate("QPlatformTheme", "Cancel")
-    if cancel != "取消":
-        raise Missing(f"Qt 的中文翻译无法使用（「Cancel」译为「{cancel}」）")
-    return f"qtbase_zh_CN.qm（「Cancel」→「{cancel}」）"
+    return self_check_qt.check_translation(folder)
 
 
 def check_window(folder: Path) -> str:
     try:
-        from .qt import app
-        from .qt.window import main_window
+        from .qt import self_check_qt
     except ImportError as exc:
         raise Missing(f"窗口的模块缺失（{exc.name}）") from exc
-    from PySide6.QtCore import QLibraryInfo
-    plugin = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib"}.get(sys.platform, "libqxcb.so")
-    platforms = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    if not (platforms / plugin).is_file():
-        raise Missing(f"缺少 Qt 的窗口插件 {plugin}（{platforms}）：窗口无法打开")
-    return f"{app.__name__}、{main_window.__name__} 等模块，Qt 插件 {plugin}"
+    return self_check_qt.check_window(folder)
 
 
 # (what the clerk would miss, check(temporary folder) -> detail, whether the copy is unusable without it)
