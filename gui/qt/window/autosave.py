@@ -1,6 +1,7 @@
 """Recovery copies: the open report saved every 30 s, at most two seconds after an edit (even while
 the clerk keeps typing) and on every step change, to the user's data folder (never over the user's
-own file); removed on a clean close, offered again after a crash.
+own file); removed on a clean close, offered again after a crash. A copy also records the wizard step
+shown, so the restored report opens where the clerk was (copies without it open at the first step).
 
 Each running window holds a QLockFile beside its copy; a copy whose lock is stale (its process is
 gone) is an orphan left by a crash or a kill, and the next start offers to restore it.
@@ -25,6 +26,7 @@ INTERVAL_MS = 30_000
 QUIET_ENV = "NIANBAO_AUTOSAVE_QUIET_MS"
 QUIET_MS = 2_000
 FORMAT_ID = "nianbao-zhushou/recovery"
+SHORT_ORGAN = 60          # a damaged copy may hold any text there; the question stays readable
 
 
 def recovery_dir() -> Path:
@@ -45,13 +47,34 @@ class Recovery:
     saved_at: str
     draft: dict
     file_stamp: FileStamp | None = None     # the user's file as that window knew it
+    step: str | None = None                 # the wizard step shown (None in older copies)
 
     @property
     def saved_at_text(self) -> str:
         try:
-            return dt.datetime.fromisoformat(self.saved_at).strftime("%Y年%m月%d日 %H:%M")
-        except ValueError:
-            return self.saved_at
+            t = dt.datetime.fromisoformat(self.saved_at)
+        except (TypeError, ValueError):
+            return str(self.saved_at)
+        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+
+    def _info(self, key: str):
+        """A field of the draft's 基本信息 as written, or None where the copy is damaged."""
+        info = self.draft.get("info") if isinstance(self.draft, dict) else None
+        return info.get(key) if isinstance(info, dict) else None
+
+    @property
+    def organ(self) -> str | None:
+        """机关全称 ("" when not filled in yet; None when it cannot be read)."""
+        organ = self._info("organ")
+        if not isinstance(organ, str):
+            return None
+        organ = " ".join(organ.split())
+        return organ if len(organ) <= SHORT_ORGAN else organ[:SHORT_ORGAN] + "…"
+
+    @property
+    def year(self) -> int | None:
+        year = self._info("year")
+        return year if isinstance(year, int) and not isinstance(year, bool) else None
 
     def report(self):
         from gui.report.drafts import from_json
@@ -109,8 +132,10 @@ def orphaned_recoveries() -> list[Recovery]:
             if data.get("format") != FORMAT_ID:
                 continue
             file = Path(data["file"]) if data.get("file") else None
+            step = data.get("step")
             found.append(Recovery(copy, file, data.get("saved_at", ""), data["draft"],
-                                  _stamp_from(data.get("file_stamp"))))
+                                  _stamp_from(data.get("file_stamp")),
+                                  step if isinstance(step, str) else None))
         except (OSError, ValueError, KeyError, TypeError):
             continue                      # unreadable: leave it for the user to find
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
@@ -120,10 +145,11 @@ class Autosaver(QObject):
     """Keeps this window's recovery copy up to date while the document has unsaved changes."""
     saved = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, current_step=lambda: None):
         super().__init__(parent)
         self.document = None
-        self._saved_revision = None
+        self.current_step = current_step         # the wizard step shown, recorded in the copy
+        self._saved = None                       # (revision, step) in the copy
         name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
         self.copy: Path | None = None
         self.lock: QLockFile | None = None
@@ -151,7 +177,7 @@ class Autosaver(QObject):
             self.document.undo_stack.cleanChanged.disconnect(self._clean_changed)
             self.document.problemsChanged.disconnect(self._soon)
         self.document = document
-        self._saved_revision = None
+        self._saved = None
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.problemsChanged.connect(self._soon)            # after every change
         if not document.modified:
@@ -172,27 +198,29 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         """Write the copy when there are unsaved changes not yet in it; True when written."""
         doc = self.document
-        if (self.copy is None or doc is None or not doc.modified
-                or doc.revision == self._saved_revision):
+        if self.copy is None or doc is None or not doc.modified:
+            return False
+        state = (doc.revision, self.current_step())
+        if state == self._saved:
             return False
         from gui.report.atomic import SaveError, write_atomic
         from gui.report.drafts import to_json
         data = {"format": FORMAT_ID, "version": 1,
                 "file": str(doc.path) if doc.path is not None else None,
                 "file_stamp": vars(doc.disk_stamp) if doc.disk_stamp is not None else None,
-                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"), "step": state[1],
                 "pid": os.getpid(), "draft": to_json(doc.report)}
         try:
             # ASCII escapes: any text, even a lone surrogate from a damaged draft, can be written
             write_atomic(self.copy, json.dumps(data).encode("ascii"), backup=False)
         except SaveError:
             return False                  # the next attempt may succeed; never bother the user
-        self._saved_revision = doc.revision
+        self._saved = state
         self.saved.emit(str(self.copy))
         return True
 
     def remove(self) -> None:
-        self._saved_revision = None
+        self._saved = None
         if self.copy is not None:
             try:
                 self.copy.unlink(missing_ok=True)

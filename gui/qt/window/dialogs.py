@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui.report.form import INFO_LABELS
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
 OVERWRITE, SAVE_AS = "overwrite", "save_as"
@@ -37,10 +39,17 @@ def ask_save_changes(parent, name: str) -> str:
 
 
 def ask_restore(parent, recovery) -> str:
-    """After a crash: restore the recovery copy, discard it, or decide later."""
-    what = f"报告「{recovery.file.name}」" if recovery.file else "一份尚未保存过的报告"
+    """After a crash: restore the recovery copy, discard it, or decide later. The question names
+    the report (organ, year, file) and when the copy was made, so two copies can be told apart."""
+    unreadable = recovery.organ is None            # a damaged copy: its 基本信息 cannot be read
+    organ = recovery.organ or ("（无法读取）" if unreadable else "（尚未填写）")
+    year = f"{recovery.year} 年" if recovery.year is not None else (
+        "（无法读取）" if unreadable else "（尚未填写）")
+    file = f"「{recovery.file.name}」" if recovery.file else "尚未保存过，还没有文件名"
     return _ask(parent, "恢复未保存的内容",
-                f"年报助手上次没有正常关闭。发现{what}自动保存的内容（{recovery.saved_at_text}）。",
+                "年报助手上次没有正常关闭，留下了一份自动保存的报告内容：\n\n"
+                f"{INFO_LABELS['organ']}：{organ}\n{INFO_LABELS['year']}：{year}\n文件：{file}\n"
+                f"自动保存于：{recovery.saved_at_text}\n\n要恢复这份内容吗？",
                 ((RESTORE, "恢复", QMessageBox.ButtonRole.AcceptRole),
                  (DISCARD, "丢弃", QMessageBox.ButtonRole.DestructiveRole),
                  (LATER, "以后再说", QMessageBox.ButtonRole.RejectRole)), RESTORE,

@@ -11,6 +11,7 @@ from .. import settings
 from . import dialogs
 from .autosave import orphaned_recoveries
 from .recent import add_recent
+from .steps import INFO, STEP_BY_KEY
 
 DRAFT_FILTER = "年报草稿 (*.json)"
 UNTITLED = "未命名报告"
@@ -151,6 +152,7 @@ class FilesMixin:
                 if self.open_report(report, recovery.file, modified=True):
                     # the file as the lost session knew it: saving over a newer one asks first
                     self.document.disk_stamp = recovery.file_stamp
+                    self.wizard.go_to(recovery.step if recovery.step in STEP_BY_KEY else INFO)
                     self.autosaver.save_now()       # our own copy first, then drop the old one
                     recovery.discard()
                     return True

@@ -29,7 +29,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.wizard: Wizard | None = None
         self._painted = False
         self.undo_group = QUndoGroup(self)
-        self.autosaver = Autosaver(self)
+        self.autosaver = Autosaver(
+            self, lambda: self.wizard.current_step if self.wizard is not None else None)
         self.central = QStackedWidget()
         self.start_page = StartPage()
         self.central.addWidget(self.start_page)
