@@ -129,3 +129,34 @@ def test_the_review_list_also_leads_to_the_cell(window, qtbot):
     item = page.problems.item_for(lambda p: p.is_error and p.target is not None)
     _click(qtbot, page.problems.tree, item)
     assert window.wizard.current_step == "requests" and window.problems_dock.isVisible()
+
+
+def test_a_selected_problem_is_let_go_when_the_page_shown_is_not_its_own(window, qtbot):
+    open_sample(window)
+    type_into_cell(qtbot, window, NEW_TOTAL, "3100")
+    window.wizard.go_to("info")
+    view = window.problems_view
+    item, problem = _find(window, lambda p: p.fix is not None and p.target == NEW_TOTAL)
+    _click(qtbot, view.tree, item)                       # from 基本信息: lands on its table, kept
+    assert window.wizard.current_step == "requests"
+    assert view.selected_problem() is problem and view.fix_button.isEnabled()
+    qtbot.mouseClick(window.wizard.next, Qt.MouseButton.LeftButton)     # on to 四、复议诉讼
+    assert window.wizard.current_step == "appeals"
+    assert view.tree.currentItem() is None and view.tree.selectedItems() == []
+    assert view.selected_problem() is None
+    assert not view.fix_button.isEnabled() and view.fix_button.text() == "修正"
+    qtbot.mouseClick(window.wizard.back, Qt.MouseButton.LeftButton)     # back: nothing comes back
+    assert view.selected_problem() is None
+
+
+def test_a_selection_stays_while_its_own_page_is_shown(window, qtbot):
+    report = huaian_2024()
+    report.texts["other"] = "2024年无其他事项。"
+    open_sample(window, report)
+    view = window.problems_view
+    item, problem = _find(window, lambda p: p.step == "other" and p.field)
+    _click(qtbot, view.tree, item)
+    assert window.wizard.current_step == "other"
+    window.wizard.go_to("review")                     # 检查与导出 lists every problem
+    window.wizard.go_to("other")
+    assert view.selected_problem() is problem

@@ -124,6 +124,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.central.setCurrentWidget(self.wizard)
         self.problems_view = ProblemsView(self.document)
         self.problems_view.problemActivated.connect(self.wizard.show_problem)
+        self.wizard.stepChanged.connect(self.problems_view.page_shown)
         self.problems_view.setMinimumWidth(300)
         self.problems_dock.setWidget(self.problems_view)
         self.problems_dock.show()

@@ -1,13 +1,13 @@
 """The list of every problem: counts, grouped by step, click to go there, confirm or fix."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from gui.report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
-from .steps import STEP_BY_KEY, STEP_KEYS
+from .steps import REVIEW, STEP_BY_KEY, STEP_KEYS, page_of
 
 _ERROR_COLOUR = QColor("#b00020")
 _WARNING_COLOUR = QColor("#8a5a00")
@@ -155,6 +155,18 @@ class ProblemsView(QWidget):
         item = self.tree.currentItem()
         value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         return value if value is not None and not isinstance(value, str) else None
+
+    def page_shown(self, step: str) -> None:
+        """The wizard shows `step`: a selection that belongs to another page is let go, so 核实/修正
+        never act on a problem the clerk no longer sees (检查与导出 lists them all)."""
+        item = self.tree.currentItem()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if value is None or step == REVIEW:
+            return
+        here = value == step if isinstance(value, str) else step in (value.step, page_of(value))
+        if not here:
+            self.tree.setCurrentIndex(QModelIndex())
+            self.tree.clearSelection()
 
     # ── actions ──
     def _clicked(self, item, _column=0):

@@ -70,3 +70,19 @@ def step_of_field(field: str) -> str:
         return "other"
     from gui.report.form import TEXT_FIELD_BY_KEY
     return TEXT_FIELD_BY_KEY[name].section if name in TEXT_FIELD_BY_KEY else INFO
+
+
+def cell_of(problem):
+    """The cell a problem is shown at (its suspect first), or None for a problem of a field."""
+    return problem.suspect or problem.target or (problem.cells[0] if problem.cells else None)
+
+
+def page_of(problem) -> str | None:
+    """The step whose page shows a problem: where a click in the problem list lands."""
+    ref = cell_of(problem)
+    if ref is not None:
+        return ref.table
+    if problem.field:
+        return problem.step if problem.step in STEP_BY_KEY and problem.step != REVIEW \
+            else step_of_field(problem.field)
+    return problem.step if problem.step in STEP_BY_KEY else None

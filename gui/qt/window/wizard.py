@@ -8,7 +8,7 @@ from gui.report.form import TABLE_BY_KEY
 from .info_page import InfoPage
 from .review_page import ReviewPage
 from .step_list import StepList
-from .steps import INFO, REVIEW, STEP_BY_KEY, STEP_KEYS, STEPS, step_of_field
+from .steps import INFO, STEP_BY_KEY, STEP_KEYS, STEPS, cell_of, page_of
 from .table_page import TablePage
 from .text_pages import OtherPage, OverviewPage, ProblemsPage
 
@@ -100,13 +100,12 @@ class Wizard(QWidget):
         if isinstance(problem, str):              # a step group in the list
             self.go_to(problem)
             return
-        ref = problem.suspect or problem.target or (problem.cells[0] if problem.cells else None)
+        step = page_of(problem)
+        if step is None:
+            return
+        page = self.go_to(step)
+        ref = cell_of(problem)
         if ref is not None:
-            page = self.go_to(ref.table)
             page.select_cell(ref)
         elif problem.field:
-            step = problem.step if problem.step in STEP_BY_KEY and problem.step != REVIEW \
-                else step_of_field(problem.field)
-            self.go_to(step).focus_field(problem.field)
-        elif problem.step in STEP_BY_KEY:
-            self.go_to(problem.step)
+            page.focus_field(problem.field)
