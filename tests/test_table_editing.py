@@ -195,5 +195,5 @@ def test_the_context_menu_offers_clear_with_its_shortcut(qtbot):
     point = editor.view.visualRect(editor.view.currentIndex()).center()
     QApplication.sendEvent(editor.view.viewport(), QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, point, editor.view.viewport().mapToGlobal(point)))
-    assert seen == ["复制", "粘贴", "清除", "填入计算值"]
+    assert seen == ["剪切", "复制", "粘贴", "清除", "填入计算值"]
     assert value(editor, R("open", "natural")) is None

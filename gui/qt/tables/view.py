@@ -3,8 +3,9 @@
 Typing starts an edit that overwrites, Enter commits and moves down, Tab moves right (wrapping to
 the next data row); Enter after a row typed with Tab goes to the column where the Tabs began, one row
 down, F2 edits keeping the content, Delete clears, Ctrl+C/Ctrl+V copy and paste TSV
-blocks, Ctrl+Enter fills computed totals. Label cells are never the current cell. Undo/redo keys
-are left to the window's QUndoStack actions.
+blocks, Ctrl+X copies and clears (one undo step), Ctrl+A selects every cell, Ctrl+Enter fills
+computed totals. Label cells are never the current cell. Undo/redo keys are left to the window's
+QUndoStack actions; the window's 编辑 menu calls the same methods.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ _MOVES = {
     QAbstractItemView.CursorAction.MoveLeft: (0, -1),
     QAbstractItemView.CursorAction.MoveRight: (0, 1),
 }
+_CLIPBOARD_KEYS = (QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Copy,
+                   QKeySequence.StandardKey.Paste)
 PREFERRED_WIDTH = {"active": 720, "requests": 900, "appeals": 900}
 
 
@@ -63,10 +66,10 @@ class TableView(QTableView):
 
     # ── keyboard ──
     def event(self, event):
-        # the table's own Copy/Paste/Delete win over window shortcuts with the same keys;
+        # the table's own Cut/Copy/Paste/Delete win over window shortcuts with the same keys;
         # Undo/Redo are not accepted here, so the window's QUndoStack actions get them
         if event.type() == event.Type.ShortcutOverride and self.state() != self.State.EditingState:
-            if event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste) \
+            if any(event.matches(k) for k in _CLIPBOARD_KEYS) \
                     or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 event.accept()
                 return True
@@ -81,6 +84,8 @@ class TableView(QTableView):
             return super().keyPressEvent(event)
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.Cut):
+            return self.cut_selection()
         if event.matches(QKeySequence.StandardKey.Copy):
             return self.copy_selection()
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -119,7 +124,8 @@ class TableView(QTableView):
 
     def contextMenuEvent(self, event):
         menu = QMenu(self)
-        for text, keys, slot in (("复制", QKeySequence.StandardKey.Copy, self.copy_selection),
+        for text, keys, slot in (("剪切", QKeySequence.StandardKey.Cut, self.cut_selection),
+                                 ("复制", QKeySequence.StandardKey.Copy, self.copy_selection),
                                  ("粘贴", QKeySequence.StandardKey.Paste, self.paste),
                                  ("清除", QKeySequence(Qt.Key.Key_Delete), self.clear_selection),
                                  ("填入计算值", QKeySequence("Ctrl+Return"), self.fill_hints)):
@@ -235,8 +241,15 @@ class TableView(QTableView):
         return sorted(positions)
 
     def clear_selection(self):
+        self._clear("清除单元格")
+
+    def cut_selection(self):
+        self.copy_selection()
+        self._clear("剪切")
+
+    def _clear(self, label: str) -> None:
         refs = [self.model().ref_at(r, c) for r, c in self.selected_positions()]
-        self.model().document.set_cells({ref: None for ref in refs}, "清除单元格")
+        self.model().document.set_cells({ref: None for ref in refs}, label)
 
     def fill_hints(self, indexes=None):
         indexes = indexes or [self.model().index(r, c) for r, c in self.selected_positions()]

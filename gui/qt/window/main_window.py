@@ -11,6 +11,7 @@ from gui import APP_NAME, DEMO_DRAFT
 from ..document import ReportDocument
 from . import placement
 from .autosave import Autosaver
+from .edit_actions import EditActions
 from .files import FilesMixin
 from .problems_panel import ProblemsView
 from .recent import existing_recent_files
@@ -85,6 +86,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.edit_actions = EditActions(self, edit)
         view = bar.addMenu("查看(&V)")
         view.addAction(self.problems_dock.toggleViewAction())
         tools = bar.addMenu("工具(&T)")
