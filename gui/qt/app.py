@@ -10,6 +10,8 @@ from pathlib import Path
 
 from gui import APP_NAME, __version__
 
+from . import translations
+
 FIRST_PAINT_ENV = "NIANBAO_FIRST_PAINT"        # print "FIRST_PAINT <time.time()>" when first painted
 EXIT_AFTER_PAINT_ENV = "NIANBAO_EXIT_AFTER_PAINT"
 TEST_EDITS_ENV = "NIANBAO_TEST_EDITS"          # tests only: JSON edits applied after start
@@ -61,18 +63,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _install_translations(app) -> None:
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    app._translators = []
-    for name in ("qtbase_zh_CN",):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            app._translators.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-
-
 def make_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
@@ -81,7 +71,7 @@ def make_application(argv: list[str] | None = None):
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     if not getattr(app, "_translators", None):
-        _install_translations(app)
+        app._translators = translations.install(app)
     return app
 
 
