@@ -4,7 +4,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QWidget)
 
 from gui.qt import export_actions
@@ -126,22 +126,34 @@ def test_export_word_proposes_the_title_and_remembers_folder_and_settings(qtbot,
     assert Path(QSettings().value("export/folder")) == other
 
 
-def test_errors_are_listed_and_the_clerk_can_go_back(qtbot, window, tmp_path):
+def test_errors_are_listed_in_the_one_dialog_and_enter_goes_back(qtbot, window, tmp_path):
     document = ReportDocument(huaian_2024())
     document.problems = [Problem("R1", ERROR, "表三「总计」列：第一项加第二项之和应等于第三项加第四项之和。",
                                  "requests", target=CellRef("requests", "total", "total"))]
-    messages = []
+    seen = []
 
-    def back(box):
-        messages.append(box.text())
-        click("返回修改")(box)
+    def press_enter(dialog):
+        seen.append(dialog.findChild(QLabel, "exportErrors").text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
-    assert run(qtbot, export_actions.export_word, window, document, [back]) is None
-    assert "1 个错误" in messages[0] and "第一项加第二项之和" in messages[0]
+    assert run(qtbot, export_actions.export_word, window, document, [press_enter]) is None
+    assert "1 个错误" in seen[0] and "第一项加第二项之和" in seen[0]
     assert list(tmp_path.glob("*.docx")) == []
     written = run(qtbot, export_actions.export_word, window, document,
-                  [click("仍然导出"), fill(qtbot), click("关闭")])
+                  [click("仍然导出"), click("关闭")])
     assert written.exists()
+
+
+def test_without_errors_enter_exports_and_no_error_text_is_shown(qtbot, window, tmp_path):
+    hidden = []
+
+    def press_enter(dialog):
+        hidden.append(dialog.findChild(QLabel, "exportErrors").isHidden())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    written = run(qtbot, export_actions.export_word, window, ReportDocument(huaian_2024()),
+                  [press_enter, click("关闭")])
+    assert hidden == [True] and written.exists()
 
 
 def test_an_existing_file_is_overwritten_only_when_confirmed(qtbot, window, tmp_path):
@@ -197,3 +209,74 @@ def test_export_pdf_writes_a_preview(qtbot, window, tmp_path):
                   [fill(qtbot), read])
     assert written.suffix == ".pdf" and written.read_bytes().startswith(b"%PDF")
     assert "预览" in texts[0]
+
+
+def test_an_emoji_is_named_before_the_export_and_again_after_it(qtbot, window, tmp_path):
+    document = ReportDocument(huaian_2024())
+    document.set_field("text.other", "本年度无其他需要报告的事项👍")
+    before, after = [], []
+
+    def read_dialog(dialog):
+        label = dialog.findChild(QLabel, "characterWarnings")
+        before.append((label.isVisible(), label.text()))
+        click("导出")(dialog)
+
+    def read_done(box):
+        after.append(box.text())
+        click("关闭")(box)
+
+    written = run(qtbot, export_actions.export_word, window, document, [read_dialog, read_done])
+    assert written.exists()
+    visible, text = before[0]
+    assert visible and "「其他需要报告的事项」" in text and "「👍」" in text
+    assert "「👍」" in after[0] and "已导出到" in after[0]
+
+
+def test_a_report_without_unprintable_characters_gets_no_character_warning(qtbot, window):
+    shown = []
+
+    def read_dialog(dialog):
+        shown.append(dialog.findChild(QLabel, "characterWarnings").isVisible())
+        click("取消")(dialog)
+
+    run(qtbot, export_actions.export_word, window, ReportDocument(huaian_2024()), [read_dialog])
+    assert shown == [False]
+
+
+def test_the_file_is_proposed_beside_the_draft_even_after_exporting_elsewhere(qtbot, window, tmp_path):
+    drafts, elsewhere = tmp_path / "草稿", tmp_path / "上报"
+    drafts.mkdir(), elsewhere.mkdir()
+    QSettings().setValue("export/folder", str(elsewhere))
+    saved = ReportDocument(huaian_2024(), drafts / "nianbao.json")
+    unsaved = ReportDocument(huaian_2024())
+    proposed = []
+
+    def read(dialog):
+        proposed.append(Path(dialog.findChild(QLineEdit, "exportPath").text()))
+        click("取消")(dialog)
+
+    run(qtbot, export_actions.export_word, window, saved, [read])
+    run(qtbot, export_actions.export_word, window, unsaved, [read])
+    title = "淮安市人民政府2024年政府信息公开工作年度报告.docx"
+    assert proposed == [drafts / title, elsewhere / title]
+
+
+def test_a_long_path_widens_the_dialog_and_its_file_name_stays_in_view(qtbot, window, tmp_path):
+    folder = tmp_path / "各乡镇报告" / "二〇二五年一月上报材料"
+    folder.mkdir(parents=True)
+    seen = []
+
+    def measure(dialog):
+        edit = dialog.findChild(QLineEdit, "exportPath")
+        screen = dialog.screen().availableGeometry().width()
+        seen.append((edit.fontMetrics().horizontalAdvance(edit.text()), edit.width(), dialog.width(),
+                     screen, edit.cursorPosition(), edit.text(), edit.toolTip()))
+        click("取消")(dialog)
+
+    run(qtbot, export_actions.export_word, window,
+        ReportDocument(huaian_2024(), folder / "nianbao.json"), [measure])
+    needed, width, dialog_width, screen, cursor, text, tip = seen[0]
+    assert needed > 560                             # more than the dialog's least width
+    # the whole path where the screen allows; else as wide as it allows, the file name in view
+    assert width >= needed or dialog_width >= 0.85 * screen
+    assert cursor == len(text) and text.endswith("年度报告.docx") and tip == text

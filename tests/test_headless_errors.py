@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.qt import app, export_actions
+from gui.qt import app, export_dialog
 from gui.report.docx_export import ExportOptions
 from gui.report.docx_export.options import COMMON, GB
 
@@ -55,8 +55,8 @@ def test_screenshots_into_a_file_end_with_a_chinese_line_instead_of_waiting(tmp_
 
 # ── the export dialog names the official fonts this computer lacks ──────────────────────────────
 def dialog(qtbot, monkeypatch, installed: set[str], fonts: str):
-    monkeypatch.setattr(export_actions.QFontDatabase, "hasFamily", staticmethod(installed.__contains__))
-    box = export_actions.ExportDialog(None, export_actions.DOCX, Path("年报.docx"), ExportOptions(fonts=fonts))
+    monkeypatch.setattr(export_dialog.QFontDatabase, "hasFamily", staticmethod(installed.__contains__))
+    box = export_dialog.ExportDialog(None, export_dialog.DOCX, Path("年报.docx"), ExportOptions(fonts=fonts))
     qtbot.addWidget(box)
     box.show()
     return box
