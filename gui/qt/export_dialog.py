@@ -67,6 +67,7 @@ class ExportDialog(QDialog):
         self.characters = _label("characterWarnings", _NOTICE_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors)
+        layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.font_notice)
         layout.addWidget(self.characters)
@@ -80,7 +81,8 @@ class ExportDialog(QDialog):
         (self.back_button if errors else self.export_button).setDefault(True)
         self.fonts.currentIndexChanged.connect(self._show_font_notices)
         self._show_font_notices()
-        self.resize(self._fitting_width(), self.sizeHint().height())
+        width = self._fitting_width()
+        self.resize(width, self.heightForWidth(width))      # wrapped notes: no empty bands
 
     def _buttons(self, has_errors: bool) -> QDialogButtonBox:
         buttons = QDialogButtonBox()

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSettings, Qt,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt,
                             QThread, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
@@ -24,8 +24,9 @@ from gui.report.review.collect import inside
 from gui.report.review.examine import TOTALS
 from gui.report.review.letters import existing_letters, write_letters
 from gui.report.review.workbook import note, read_review, save_review
+from . import settings
+from .settings import REVIEW_FOLDER
 
-KEY_FOLDER = "review/folder"
 TITLE = "审查多个单位的报告"
 COLUMNS = ("状态", "机关", "层级", "文件", "发布日期", "错误数", "提示数") + tuple(h for h, _ in TOTALS)
 PROBLEM_COLUMNS = ("严重程度", "步骤", "位置", "说明", "修改建议")
@@ -33,7 +34,7 @@ _COLOURS = {UNREADABLE: "#D9D9D9", NEEDS_CHANGES: "#F8CBAD", PUBLISHABLE: "#C6EF
 
 
 def _folder() -> str:
-    return str(QSettings().value(KEY_FOLDER, str(Path.home())))
+    return settings.folder(REVIEW_FOLDER)
 
 
 def _context():
@@ -203,7 +204,7 @@ class ReviewDialog(QDialog):
     def _add(self, paths) -> None:
         if not paths:
             return
-        QSettings().setValue(KEY_FOLDER, str(paths[0] if paths[0].is_dir() else paths[0].parent))
+        settings.remember_folder(paths[0], REVIEW_FOLDER)
         self.paths += paths
         names = "、".join(p.name for p in self.paths[:4]) + ("等" if len(self.paths) > 4 else "")
         self.heading.setText(f"要审查：{names}（共 {len(self.paths)} 项，文件夹逐层查找）。")

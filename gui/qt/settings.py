@@ -13,6 +13,7 @@ EXPORT_PAGE_NUMBERS = "export/pageNumbers"
 EXPORT_FONTS = "export/fonts"
 LEDGER_FOLDER = "ledger/folder"
 SUMMARY_FOLDER = "summary/folder"
+REVIEW_FOLDER = "review/folder"              # 审查多个单位的报告: where the units' files were
 
 
 def folder(key: str = LAST_FOLDER) -> str:
@@ -21,5 +22,6 @@ def folder(key: str = LAST_FOLDER) -> str:
 
 
 def remember_folder(path: Path, key: str = LAST_FOLDER) -> None:
-    """Remember the folder of the file `path`."""
-    QSettings().setValue(key, str(Path(path).parent))
+    """Remember the folder of the file `path`, or `path` itself when it is a folder."""
+    path = Path(path)
+    QSettings().setValue(key, str(path if path.is_dir() else path.parent))
