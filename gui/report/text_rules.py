@@ -5,6 +5,8 @@ import datetime as dt
 import re
 import zlib
 from decimal import Decimal
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, CellRef, describe
@@ -158,6 +160,53 @@ def copied_share(this: str, last: str) -> float:
             covered[start:start + len(sentence)] = b"\x01" * len(sentence)
         at = start + len(sentence)
     return sum(covered) / len(a)
+
+
+@dataclass(frozen=True)
+class CopyMarks:
+    """Enough of a text to bound copied_share from above quickly, for many pairs of texts."""
+    length: int                       # of the text without white space
+    runs: dict[int, int]              # hash of each COMMON_BLOCK-character run → where it first starts
+    again: dict[int, list[int]]       # … and where it starts again, for the few runs that repeat
+    run_set: frozenset[int]           # the hashes again: sets intersect without copying either
+    sentences: tuple[tuple[str, int], ...]       # each sentence and where it starts
+    sentence_set: frozenset[str]
+
+
+def copy_marks(text: str) -> CopyMarks:
+    a = _normal(text)
+    runs: dict[int, int] = {}
+    again: dict[int, list[int]] = {}
+    for i in range(len(a) - COMMON_BLOCK + 1):
+        h = hash(a[i:i + COMMON_BLOCK])
+        if runs.setdefault(h, i) != i:
+            again.setdefault(h, []).append(i)
+    sentences, at = [], 0
+    for sentence in _SENTENCES.findall(a):
+        at = a.index(sentence, at)
+        sentences.append((sentence, at))
+        at += len(sentence)
+    return CopyMarks(len(a), runs, again, frozenset(runs), tuple(sentences),
+                     frozenset(s for s, _ in sentences))
+
+
+def copied_share_bound(this: CopyMarks, last: CopyMarks) -> float:
+    """At least copied_share(this, last), and equal but for a hash collision (which can only raise
+    it): the same covering, from hashes. Pairs at or below COPIED_SHARE need no exact count."""
+    if not this.length or not last.length:
+        return 0.0
+    shared = this.run_set & last.run_set
+    starts = [this.runs[h] for h in shared]
+    for h in shared & this.again.keys():
+        starts += this.again[h]
+    spans = [(start, start + COMMON_BLOCK) for start in starts]
+    spans += [(start, start + len(s)) for s, start in this.sentences if s in last.sentence_set]
+    covered = reached = 0
+    for start, end in sorted(spans):
+        if end > reached:
+            covered += end - max(start, reached)
+            reached = end
+    return covered / this.length
 
 
 # R11 compares these sections with last year's: (section, the fields it is made of)

@@ -7,7 +7,9 @@
 - Identical tables in two units (only tables with real content: examine.SAME_TABLE_*).
 - Totals changed by an order of magnitude from the unit's attached last year.
 Candidate pairs come from an index of a sample of each text's COMMON_BLOCK-character runs, so the
-work grows with the amount of text, not with the square of the number of units.
+work grows with the amount of text, not with the square of the number of units; a bound made of
+set operations (text_rules.copied_share_bound) rules out the pairs that share only a few phrases
+before the exact count.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from .. import form
-from ..text_rules import COMMON_BLOCK, COPIED_SHARE, FEE_SENTENCE, copied_share
+from ..text_rules import (COMMON_BLOCK, COPIED_SHARE, FEE_SENTENCE, copied_share, copied_share_bound,
+                          copy_marks)
 from .examine import TOTALS, Traits
 from .model import CrossFinding, Finding, WARNING
 
@@ -64,7 +67,12 @@ def copied_sections(units: list[tuple[str, Traits]]) -> list[CrossFinding]:
         for members in index.values():
             if 1 < len(members) < floor:         # in more units: a standard phrase
                 pairs.update(combinations(members, 2))
+        marks = {i: copy_marks(texts[i][1]) for i in {i for pair in pairs for i in pair}}
         for i, j in sorted(pairs):
+            # phrases shared by a few dozen units make many pairs: most are ruled out by the bound
+            if max(copied_share_bound(marks[i], marks[j]),
+                   copied_share_bound(marks[j], marks[i])) <= COPIED_SHARE:
+                continue
             (a, text_a), (b, text_b) = texts[i], texts[j]
             share = max(copied_share(text_a, text_b), copied_share(text_b, text_a))
             if share > COPIED_SHARE:
