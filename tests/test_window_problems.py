@@ -116,6 +116,11 @@ def test_review_page_states_the_report_at_a_glance(window, qtbot):
     open_sample(window)
     page = window.wizard.go_to("review")
     assert "所有单元格已填写" in page.lines[0].text()
+    assert page.lines[3].text().startswith("✔ 提示：0 处")
+    window.document.set_field("text.other", "本年度无其他需要报告的事项。")   # the fee left unsaid
+    window.wizard.go_to("review")
+    assert [p for p in window.document.problems if not p.is_error]
+    assert page.lines[3].text().startswith("⚠ 提示：")                         # to check, not wrong
     type_into_cell(qtbot, window, NEW_NATURAL, "3000")
     window.wizard.go_to("review")
     assert "错误" in page.status.text()

@@ -62,13 +62,16 @@ class ReviewPage(Page):
             self.status.setText("检查通过，可以导出。")
             colour = _OK
         self.status.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
+        ok, bad, warn = ("✔", _OK), ("✖", _BAD), ("⚠", _WARN)     # a warning is to check, not wrong
         facts = (
-            (blank == 0, "表格：所有单元格已填写" if blank == 0 else f"表格：还有 {blank} 个单元格未填写"),
-            (texts_empty == 0, "文字：各部分都已填写" if texts_empty == 0
-             else f"文字：还有 {texts_empty} 处未填写"),
-            (errors == 0, f"错误：{errors} 处"),
-            (open_warnings == 0, f"提示：{len(warnings)} 处，已核实 {len(warnings) - open_warnings} 处"),
+            (ok if blank == 0 else bad,
+             "表格：所有单元格已填写" if blank == 0 else f"表格：还有 {blank} 个单元格未填写"),
+            (ok if texts_empty == 0 else bad,
+             "文字：各部分都已填写" if texts_empty == 0 else f"文字：还有 {texts_empty} 处未填写"),
+            (ok if errors == 0 else bad, f"错误：{errors} 处"),
+            (ok if open_warnings == 0 else warn,
+             f"提示：{len(warnings)} 处，已核实 {len(warnings) - open_warnings} 处"),
         )
-        for label, (ok, text) in zip(self.lines, facts):
-            label.setText(("✔ " if ok else "✖ ") + text)
-            label.setStyleSheet(f"color: {_OK if ok else _BAD};")
+        for label, ((mark, colour), text) in zip(self.lines, facts):
+            label.setText(f"{mark} {text}")
+            label.setStyleSheet(f"color: {colour};")
