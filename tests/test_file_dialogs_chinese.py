@@ -6,7 +6,7 @@ import re
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QFileDialog, QHeaderView,
-                               QLabel, QLineEdit, QListView, QPushButton)
+                               QLabel, QLineEdit, QListView, QPushButton, QTreeView)
 
 from window_support import app_env, open_sample, window  # noqa: F401
 
@@ -30,6 +30,9 @@ def visible_words(dialog: QFileDialog) -> list[str]:
         if not QUrl(url).path():
             words.append(str(places.index(i, 0).data()))
     words += [a.text() for a in dialog.findChildren(QAction)]
+    listing = dialog.findChild(QTreeView, "treeView")
+    model, root = listing.model(), listing.rootIndex()
+    words += [str(model.index(i, 2, root).data()) for i in range(model.rowCount(root))]   # 类型
     return [w.replace("&", "") for w in words if w]
 
 
@@ -63,6 +66,7 @@ def test_the_export_browse_dialog_is_all_chinese_and_fills_the_path(window, qtbo
     export.findChild(QPushButton, "browse").click()
     words = seen[0]
     assert "查找范围(L)：" in words and "文件类型(T)：" in words and "文件名称(N)：" in words
+    assert "文件夹" in words                            # the 类型 of the folders listed
     assert [w for w in words if ENGLISH.search(w)] == []
     assert export.path() == tmp_path / "报送稿.docx"
 

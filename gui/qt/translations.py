@@ -17,6 +17,9 @@ GAPS = {
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QFileDialog", "Computer"): "计算机",
 }
+# Texts Qt 6 moved to a new context that the catalogue still files under the old one (the file
+# dialog's 「文件夹」「驱动器」 in its 类型 column).
+MOVED = {"QAbstractFileIconProvider": "QFileDialog"}
 # … and those it renders oddly (「体积」 is a volume; Windows Explorer says 「大小」).
 BETTER = {
     ("QFileSystemModel", "Size"): "大小",
@@ -24,14 +27,17 @@ BETTER = {
 
 
 class TableTranslator(QTranslator):
-    """Answers only the texts of its table, and nothing for any other text."""
+    """Answers only the texts of its table (and of the moved contexts, through `catalogue`)."""
 
-    def __init__(self, table: dict, parent=None):
+    def __init__(self, table: dict, parent=None, catalogue: QTranslator | None = None):
         super().__init__(parent)
-        self.table = table
+        self.table, self.catalogue = table, catalogue
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
-        return self.table.get((context, source_text))     # None: a null text, ask the next one
+        found = self.table.get((context, source_text))
+        if found is None and self.catalogue is not None and context in MOVED:
+            found = self.catalogue.translate(MOVED[context], source_text, disambiguation, n) or None
+        return found                # None: a null text, so Qt asks the next translator
 
     def isEmpty(self) -> bool:
         return False
@@ -42,12 +48,13 @@ def install(app) -> list[QTranslator]:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     # Qt asks the translator installed last first: the gaps go in before the catalogue, the
     # better words after it.
-    installed = [TableTranslator(GAPS, app)]
+    catalogues = []
     for name in QT_CATALOGUES:
         translator = QTranslator(app)
         if translator.load(name, folder):
-            installed.append(translator)
-    installed.append(TableTranslator(BETTER, app))
+            catalogues.append(translator)
+    gaps = TableTranslator(GAPS, app, catalogues[0] if catalogues else None)
+    installed = [gaps, *catalogues, TableTranslator(BETTER, app)]
     for translator in installed:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
