@@ -53,7 +53,7 @@ def _ask(parent, title: str, text: str, yes: str, no: str = "取消") -> bool:
 def proposed_folder(document) -> Path:
     """The draft's folder; for a report never saved, the folder of the last export or file opened."""
     settings = QSettings()
-    candidates = [document.path.parent] if getattr(document, "path", None) else []
+    candidates = [document.path.parent] if document.path is not None else []
     candidates += [Path(str(settings.value(key))) for key in (keys.EXPORT_FOLDER, keys.LAST_FOLDER)
                    if settings.value(key)]
     return next((folder for folder in candidates if folder.is_dir()), Path.home())

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
                                QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gui.report.cells import format_value
 from . import settings
 from .settings import LEDGER_FOLDER
 from .window.dialogs import ask_save_path
+from .window.widgets import read_only_table
 from gui.report.excel.ledger_import import LedgerImport, read_ledger
 from gui.report.excel.ledger_template import write_template as write_template_file
 from gui.report.excel.safety import ExcelError
@@ -58,11 +59,7 @@ def write_template(parent) -> Path | None:
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
+    table = read_only_table(headers, name, len(rows))
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(text))

@@ -13,7 +13,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableView, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.report.cells import format_value
 from gui.report.docx_export import ExportError
@@ -26,6 +26,7 @@ from gui.report.review.letters import existing_letters, write_letters
 from gui.report.review.workbook import note, read_review, save_review
 from . import settings
 from .settings import REVIEW_FOLDER
+from .window.widgets import read_only_table
 
 TITLE = "审查多个单位的报告"
 COLUMNS = ("状态", "机关", "层级", "文件", "发布日期", "错误数", "提示数") + tuple(h for h, _ in TOTALS)
@@ -162,11 +163,7 @@ class ReviewDialog(QDialog):
         self.unit_label.setObjectName("unitLabel")
         self.unit_label.setWordWrap(True)
         below_layout.addWidget(self.unit_label)
-        self.problems = QTableWidget(0, len(PROBLEM_COLUMNS))
-        self.problems.setObjectName("problemsTable")
-        self.problems.setHorizontalHeaderLabels(PROBLEM_COLUMNS)
-        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.verticalHeader().setVisible(False)
+        self.problems = read_only_table(PROBLEM_COLUMNS, "problemsTable")
         self.problems.setWordWrap(True)
         self.problems.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 64), (1, 170), (2, 220), (4, 200)):

@@ -5,13 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
-                               QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
+                               QLabel, QMessageBox, QTableWidgetItem, QVBoxLayout)
 
 from gui.report.cells import format_value
 from . import settings
 from .settings import SUMMARY_FOLDER
 from .window.dialogs import ask_save_path
+from .window.widgets import read_only_table
 from gui.report.excel.safety import ExcelError
 from gui.report.excel.summary import UNIT_TOTALS, Summary, export_summary, summarise
 
@@ -38,11 +39,7 @@ class SummaryDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("summaryStatus")
         layout.addWidget(self.status)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("unitsTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(HEADERS, "unitsTable")
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.add_button = buttons.addButton("添加文件…", QDialogButtonBox.ButtonRole.ActionRole)

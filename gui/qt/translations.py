@@ -17,13 +17,13 @@ GAPS = {
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QFileDialog", "Computer"): "计算机",
 }
-# Texts Qt 6 moved to a new context that the catalogue still files under the old one (the file
-# dialog's 「文件夹」「驱动器」 in its 类型 column).
-MOVED = {"QAbstractFileIconProvider": "QFileDialog"}
 # … and those it renders oddly (「体积」 is a volume; Windows Explorer says 「大小」).
 BETTER = {
     ("QFileSystemModel", "Size"): "大小",
 }
+# Texts Qt 6 moved to a new context that the catalogue still files under the old one (the file
+# dialog's 「文件夹」「驱动器」 in its 类型 column).
+MOVED = {"QAbstractFileIconProvider": "QFileDialog"}
 
 
 class TableTranslator(QTranslator):

@@ -1,9 +1,9 @@
-"""Small shared widgets: editors that leave Ctrl+Z/Ctrl+Y to the window's undo stack."""
+"""Small shared widgets: editors that leave Ctrl+Z/Ctrl+Y to the window's undo stack, labels, lists."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPlainTextEdit, QTableWidget
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -74,3 +74,13 @@ def heading_label(text: str, parent=None) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def read_only_table(headers, name: str, rows: int = 0) -> QTableWidget:
+    """A list to read, not to edit (units, problems, ledger columns), without row numbers."""
+    table = QTableWidget(rows, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    return table
