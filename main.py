@@ -3,8 +3,10 @@ import multiprocessing
 import sys
 
 from gui.cli import wants_cli
+from gui.streams import use_utf8
 
 if __name__ == "__main__":
+    use_utf8()                            # the window's prints too, on any console code page
     multiprocessing.freeze_support()      # a frozen build: the review's worker processes start here
     if wants_cli(sys.argv[1:]):
         from gui.cli import main

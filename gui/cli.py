@@ -6,6 +6,7 @@ import re
 import sys
 
 from . import APP_NAME, __version__
+from .streams import use_utf8
 
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
@@ -58,15 +59,6 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：错误：{chinese_message(message)}\n")
 
 
-def _utf8_output() -> None:
-    # A Windows console or a pipe may default to a legacy code page; the messages are Chinese.
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8")
-        except (AttributeError, ValueError, OSError):
-            pass
-
-
 def command_modules() -> tuple:
     """Each module defines register(subparsers) and sets a `run(args) -> int` default on its parser.
 
@@ -103,7 +95,7 @@ def run(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    _utf8_output()
+    use_utf8()                # main.py did it already; again for callers of main() itself
     try:
         return run(argv)
     except KeyboardInterrupt:
