@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python3}
 VENV=build/venv
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-"$VENV/bin/pip" install -q -e '.[build]'
+"$VENV/bin/pip" install -q -c resources/packaging/constraints.txt -e '.[build]'     # the versions every build ships
 "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
   --distpath build/dist --workpath build/pyinstaller resources/packaging/nianbao.spec
 FOLDER=build/dist/nianbao-zhushou

@@ -15,11 +15,30 @@ function Invoke-Native([string]$Exe, [string[]]$Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$Exe $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+# The folder ships the Python it was built with: only a 64-bit CPython 3.10 or later (what constraints.txt pins).
+function Assert-Python([string]$Exe) {
+    $found = & $Exe -c "import platform, struct, sys; print(platform.python_version(), struct.calcsize('P') * 8, sys.implementation.name)" 2>$null
+    if ($LASTEXITCODE -ne 0 -or -not $found) {
+        throw "Cannot run Python '$Exe'. Install 64-bit Python 3.10 or later from python.org, or pass -Python with its path."
+    }
+    $version, $bits, $implementation = "$found".Trim() -split " "
+    $numbers = $version -split "\."
+    if ($implementation -ne "cpython" -or [int]$numbers[0] -ne 3 -or [int]$numbers[1] -lt 10 -or $bits -ne "64") {
+        throw "Python '$Exe' is $implementation $version, $bits-bit: the build needs 64-bit CPython 3.10 or later. Install it from python.org, or pass -Python with its path."
+    }
+    Write-Host "Python: $version, $bits-bit ($Exe)"
+}
+
 $root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
 Set-Location $root
 $venvPython = Join-Path $root "build\venv\Scripts\python.exe"
-if (-not (Test-Path $venvPython)) { Invoke-Native $Python @("-m", "venv", "build\venv") }
-Invoke-Native $venvPython @("-m", "pip", "install", "-q", "-e", ".[build]")
+if (-not (Test-Path $venvPython)) {
+    Assert-Python $Python
+    Invoke-Native $Python @("-m", "venv", "build\venv")
+}
+Assert-Python $venvPython
+# The exact versions the Linux build and the Wine check use.
+Invoke-Native $venvPython @("-m", "pip", "install", "-q", "-c", "resources\packaging\constraints.txt", "-e", ".[build]")
 Invoke-Native $venvPython @("-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
     "--distpath", "build\dist", "--workpath", "build\pyinstaller", "resources\packaging\nianbao.spec")
 
@@ -40,7 +59,7 @@ if (-not $NoInstaller) {
         if (Test-Path $candidate) { $makensis = $candidate }
     }
     if (-not $makensis) {
-        Write-Warning "NSIS (makensis) not found: no installer built. Install NSIS 3 (https://nsis.sourceforge.io) or pass -NoInstaller."
+        throw "NSIS (makensis) not found: no installer built. Install NSIS 3 (https://nsis.sourceforge.io) or pass -NoInstaller."
     } else {
         $setup = Join-Path $root "build\nianbao-zhushou-$version-setup.exe"
         # installer.nsi is UTF-8 (with a BOM); say so anyway, makensis otherwise reads the ANSI code page
