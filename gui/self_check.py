@@ -119,6 +119,11 @@ def check_window(folder: Path) -> str:
     return self_check_qt.check_window(folder)
 
 
+def check_x11_libraries(folder: Path) -> str:
+    from .qt import self_check_qt
+    return self_check_qt.check_x11_libraries(folder)
+
+
 # (what the clerk would miss, check(temporary folder) -> detail, whether the copy is unusable without it)
 CHECKS: tuple[tuple[str, Callable[[Path], str], bool], ...] = (
     ("命令行", check_commands, True),
@@ -130,6 +135,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str], bool], ...] = (
     ("可打开的文件", check_readers, True),
     ("窗口", check_window, True),
     ("Qt 中文翻译", check_translation, True),
+    ("窗口系统库", check_x11_libraries, False),       # a server without X can still run the commands
     ("PDF 预览", check_pdf, False),
 )
 

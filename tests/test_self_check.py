@@ -76,3 +76,20 @@ def test_missing_pdfminer_character_maps_fail_the_pdf_import(monkeypatch):
     monkeypatch.setattr(CMapDB, "get_unicode_map", missing)
     code, text = report()
     assert code == 1 and "缺失  PDF 导入：pdfminer 的中文字符映射缺失" in text
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11 libraries are the Linux window's")
+def test_missing_x11_libraries_are_named_in_a_note_with_their_packages(monkeypatch):
+    import ctypes
+    loader = ctypes.CDLL
+    gone = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
+    def cdll(name, *args, **kwargs):
+        if name in gone:
+            raise OSError(f"{name}: cannot open shared object file")
+        return loader(name, *args, **kwargs)
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    code, text = report()
+    assert code == 0                                  # the commands still work: a note, not a failure
+    note = next(line for line in text.splitlines() if line.startswith("  提示  窗口系统库："))
+    assert "缺少窗口所需的系统库 libxcb-icccm.so.4、libxcb-keysyms.so.1" in note
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in note

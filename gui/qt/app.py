@@ -28,6 +28,18 @@ X11_LIBRARIES = {
 }
 
 
+def missing_x11_libraries() -> dict[str, str]:
+    """Linux: the libraries of X11_LIBRARIES that cannot be loaded (a frozen folder finds its own first)."""
+    import ctypes
+    missing = {}
+    for library, package in X11_LIBRARIES.items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing[library] = package
+    return missing
+
+
 def missing_display_support() -> str | None:
     """Linux only: a Chinese explanation when the window cannot open, before Qt aborts in English."""
     if not sys.platform.startswith("linux"):
@@ -40,13 +52,7 @@ def missing_display_support() -> str | None:
     if not os.environ.get("DISPLAY"):
         return ("没有找到图形界面（未设置 DISPLAY）。请在桌面环境中运行年报助手；"
                 "在服务器上可用 xvfb-run，或设置 QT_QPA_PLATFORM=offscreen 只生成截图。")
-    import ctypes
-    missing = []
-    for library, package in X11_LIBRARIES.items():
-        try:
-            ctypes.CDLL(library)
-        except OSError:
-            missing.append(package)
+    missing = list(missing_x11_libraries().values())
     if not missing:
         return None
     return ("缺少显示窗口所需的系统库，请先安装：\n"

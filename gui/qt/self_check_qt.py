@@ -31,3 +31,14 @@ def check_window(folder: Path) -> str:
     if not (platforms / plugin).is_file():
         raise Missing(f"缺少 Qt 的窗口插件 {plugin}（{platforms}）：窗口无法打开")
     return f"{app.__name__}、{main_window.__name__} 等模块，Qt 插件 {plugin}"
+
+
+def check_x11_libraries(folder: Path) -> str:
+    if not sys.platform.startswith("linux"):
+        return "不需要（只有 Linux 的窗口需要 X11 系统库）"
+    from .app import missing_x11_libraries
+    missing = missing_x11_libraries()
+    if missing:
+        raise Missing(f"缺少窗口所需的系统库 {'、'.join(missing)}：窗口无法打开（命令行功能不受影响）。"
+                      f"请安装：sudo apt-get install {' '.join(sorted(set(missing.values())))}")
+    return "窗口所需的 X11 系统库齐全"
