@@ -33,6 +33,8 @@ InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
 BrandingText "${APP} ${VERSION}"
 
 !include "MUI2.nsh"
+!include "LogicLib.nsh"
+!include "WinVer.nsh"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "现在打开${APP}"
@@ -46,16 +48,87 @@ BrandingText "${APP} ${VERSION}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
-VIProductVersion "${VERSION}.0"
+; VIProductVersion needs four numbers; VERSION is any PEP 440 string (0.2.0rc1, 1.0.post2, 1!2.0+local):
+; its release numbers, padded with 0, make it (0.2.0rc1 → 0.2.0.0). FileVersion/ProductVersion keep VERSION as is.
+!searchparse /noerrors "${VERSION}+" "" _V_PUBLIC "+"                ; local part dropped
+!searchparse /noerrors "${_V_PUBLIC}" "" _V_EPOCH "!" _V_AFTER_EPOCH
+!ifdef _V_AFTER_EPOCH
+  !define /redef _V_PUBLIC "${_V_AFTER_EPOCH}"
+!endif
+!define _V_CUT "${_V_PUBLIC}"
+!macro _V_STOP_AT MARK                                               ; everything from the first pre/post/dev mark
+  !searchreplace _V_MARKED "${_V_CUT}" "${MARK}" "|"
+  !searchparse /noerrors "${_V_MARKED}|" "" _V_HEAD "|"
+  !define /redef _V_CUT "${_V_HEAD}"
+  !undef _V_MARKED _V_HEAD
+!macroend
+!macro _V_STOP_AT_ANY MARK
+  !insertmacro _V_STOP_AT ".${MARK}"
+  !insertmacro _V_STOP_AT "-${MARK}"
+  !insertmacro _V_STOP_AT "_${MARK}"
+  !insertmacro _V_STOP_AT "${MARK}"
+!macroend
+!insertmacro _V_STOP_AT_ANY "a"        ; a, alpha
+!insertmacro _V_STOP_AT_ANY "b"        ; b, beta
+!insertmacro _V_STOP_AT_ANY "c"        ; c
+!insertmacro _V_STOP_AT_ANY "r"        ; rc, rev, r
+!insertmacro _V_STOP_AT_ANY "p"        ; pre, preview, post
+!insertmacro _V_STOP_AT_ANY "d"        ; dev
+!insertmacro _V_STOP_AT "-"            ; 1.0-1 (a post-release)
+!searchparse /noerrors "${_V_CUT}.0.0.0." "" _V1 "." _V2 "." _V3 "."
+VIProductVersion "${_V1}.${_V2}.${_V3}.0"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductName" "${APP}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "${APP} 安装程序"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${APP}"
 
+; The bundle needs Windows 10 (Qt 6 imports its icuuc.dll; Python's cryptography its ProcessPrng).
+Function .onInit
+  ${IfNot} ${AtLeastBuild} 10240
+    MessageBox MB_OK|MB_ICONSTOP "${APP}需要 Windows 10 或更高版本，无法安装在这台电脑上。$\r$\n请在 Windows 10 或 Windows 11 的电脑上安装。" /SD IDOK
+    Abort
+  ${EndIf}
+FunctionEnd
+
+; A running copy holds its .exe: Windows refuses to open it for writing. Ask the clerk to close it (saving the
+; report first) before any file is replaced or removed; in a silent run, stop with an error instead.
+!macro CLOSE_RUNNING_COPY UN
+Function ${UN}CloseRunningCopy
+  retry:
+  StrCpy $1 ""
+  ${If} ${FileExists} "$INSTDIR\nianbao.exe"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\nianbao.exe" a
+    ${If} ${Errors}
+      StrCpy $1 "running"
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+  ${If} ${FileExists} "$INSTDIR\nianbao-cli.exe"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\nianbao-cli.exe" a
+    ${If} ${Errors}
+      StrCpy $1 "running"
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+  ${If} $1 == "running"
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP}正在运行。请先保存报告并关闭${APP}（包括正在运行的 nianbao-cli 命令），然后点「重试」。" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro CLOSE_RUNNING_COPY ""
+!insertmacro CLOSE_RUNNING_COPY "un."
+
 Section "${APP}（必需）" SecApp
   SectionIn RO
   SetShellVarContext current
+  Call CloseRunningCopy
   SetOutPath "$INSTDIR"
   RMDir /r "$INSTDIR\_internal"          ; an update must not keep files of the previous version
   File /r "${SOURCE_DIR}\*"
@@ -97,6 +170,7 @@ SectionEnd
 ; settings (HKCU\Software\nianbao-zhushou) and recovery copies (%APPDATA%\nianbao-zhushou) stay.
 Section "Uninstall"
   SetShellVarContext current
+  Call un.CloseRunningCopy
   Delete "$SMPROGRAMS\${APP}.lnk"
   Delete "$DESKTOP\${APP}.lnk"
   RMDir /r "$INSTDIR\_internal"
