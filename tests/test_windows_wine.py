@@ -33,6 +33,7 @@ def test_the_windows_build_installs_and_runs_under_wine():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "WINE"))}
     ran = subprocess.run(["bash", str(SCRIPT)], cwd=ROOT, env=dict(env, PYTHON=sys.executable),
                          capture_output=True, encoding="utf-8", errors="replace", timeout=45 * 60)
+    print(ran.stdout)                          # its step lines, for the CI log (pytest -s / -rP)
     lines = ran.stdout.splitlines()
     assert ran.returncode == 0 and lines and lines[-1].startswith("Wine check passed"), ran.stdout + ran.stderr[-3000:]
     assert not [line for line in lines if line.startswith("FAIL")]
