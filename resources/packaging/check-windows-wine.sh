@@ -226,7 +226,7 @@ check_cmd() {
     diff <(sort "$W/check-source.txt") <(sort "$W/check.txt") || return 1   # stderr interleaves differently
     DETAIL="same lines as from source on Linux: "
   fi
-  DETAIL+="the demo's findings $(grep -o '\bR[0-9]\+\b' "$W/check.txt" | sort -u | tr '\n' ' ')"
+  DETAIL+="the demo's findings $(grep -o '\bR[0-9]\+\b' "$W/check.txt" | sort -u | paste -sd ' ')"
 }
 export_cmd() {
   in_t export '示例 草稿.json' -o '马营镇 2024年报.docx'
