@@ -150,6 +150,15 @@ def set_snap_to_grid(ppr, snap: bool) -> None:
     child(ppr, "w:snapToGrid", val="1" if snap else "0")
 
 
+def set_cjk_breaking(ppr) -> None:
+    """Chinese line breaking: kinsoku on (、，。）」 never start a line, （「 never end one); no
+    punctuation hanging past the margin (LibreOffice dropped a hanging 、 at a line end); no extra
+    space where Chinese meets Latin letters or digits (autoSpaceDE/DN, on by default in Word)."""
+    for tag, value in (("w:kinsoku", "1"), ("w:overflowPunct", "1"), ("w:autoSpaceDE", "0"),
+                       ("w:autoSpaceDN", "0")):
+        child(ppr, tag, val=value)
+
+
 def set_keep_next(ppr) -> None:
     child(ppr, "w:keepNext")
 
