@@ -238,6 +238,11 @@ def set_cell_valign(tc, value: str = "center") -> None:
     child(get_or_add(tc, "w:tcPr"), "w:vAlign", val=value)
 
 
+def set_text_direction(tc, value: str) -> None:
+    """Vertical text in a cell: tbRlV sets Chinese upright, top to bottom."""
+    child(get_or_add(tc, "w:tcPr"), "w:textDirection", val=value)
+
+
 def set_row_flags(tr, header: bool) -> None:
     """Rows never split across pages; leading header rows repeat on each page."""
     tr_pr = get_or_add(tr, "w:trPr")
