@@ -1,0 +1,61 @@
+"""The letters a county sends back: one item per cause, each label named once, an expected value
+only where the arithmetic fixes it, figures without spaces around them, items numbered 1．2．."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+
+from gui.report.problems import ERROR, WARNING
+from gui.report.review.letters import build_letter, causes, item_text, plain
+from gui.report.review.model import Finding, UnitReview
+
+ROW = "表三「（六）其他处理—1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」行"
+OTHER = "表三「（六）其他处理—2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」行"
+BLANK = Finding("BLANK", ERROR, "三", f"{ROW}「自然人」列",
+                f"表三有 21 个空白单元格：{ROW}「自然人」列、{ROW}「商业企业」列、{ROW}「科研机构」列等 21 个。"
+                "空白不等于 0，没有发生的请填 0。", "空白单元格填 0")
+OLD = Finding("OLD_FORMAT", ERROR, "三", f"{ROW}「总计」列",
+              "表三的「（六）其他处理」只有一行，没有分为 1.、2.、3. 三项：这是已废止的 2019 年试行格式。", "请改正")
+PROSE = Finding("R9", WARNING, "一", "「一、总体情况（二）依申请公开」",
+                "「一、总体情况（二）依申请公开」写「受理申请17件」（17 件），但表三「一、本年新收政府信息公开申请数量」"
+                "行「总计」列为 95 件。", "应为 95")
+SUM = Finding("R3", ERROR, "三", "表三「（七）总计」行「总计」列", "表三「（七）总计」行「总计」列为 10，"
+              "但各项之和为 12。", "应为 12")
+
+
+def _letter(findings):
+    unit = UnitReview(Path("甲镇.docx"), organ="甲镇人民政府", year=2024, findings=findings)
+    buffer = io.BytesIO()
+    build_letter(unit).save(buffer)
+    return [p.text for p in docx.Document(io.BytesIO(buffer.getvalue())).paragraphs]
+
+
+def test_the_2019_format_and_the_blanks_it_leaves_are_one_item():
+    assert [f.rule for f in causes([BLANK, OLD, SUM])] == ["OLD_FORMAT", "R3"]
+    text = item_text(1, causes([BLANK, OLD])[0])
+    assert text.startswith("1．表三的「（六）其他处理」只有一行") and "21个空白单元格" in text
+    assert ROW not in text                                     # the cause is the format, not a cell
+
+
+def test_a_row_label_is_named_once_and_figures_stand_without_spaces():
+    text = plain(BLANK.message)
+    assert text.count("申请人无正当理由逾期不补正") == 1
+    assert f"{ROW}「自然人」「商业企业」「科研机构」列等21个" in text
+    assert "填0。" in text and " " not in text.replace("1.、2.、3. ", "")
+    other = plain(f"{ROW}「自然人」列、{OTHER}「自然人」列")
+    assert other == f"{ROW}「自然人」列、{OTHER}「自然人」列"     # different rows stay apart
+
+
+def test_an_expected_value_only_where_the_arithmetic_fixes_it():
+    assert "修改意见：应为12。" in item_text(1, SUM)
+    prose = item_text(1, PROSE)
+    assert "应为" not in prose and prose.count("「一、总体情况（二）依申请公开」") == 1
+
+
+def test_the_letter_numbers_its_items_and_lists_each_cause_once():
+    paragraphs = _letter([BLANK, OLD, SUM, PROSE])
+    items = [p for p in paragraphs if p[:2] in ("1．", "2．", "3．")]
+    assert [p[:2] for p in items] == ["1．", "2．", "1．"]
+    assert sum("空白单元格" in p for p in paragraphs) == 1
