@@ -33,7 +33,7 @@ def test_the_demo_is_the_town_report(demo):
     starts = {"overview_active": "多点发力，推进扎实主动开展政府公开。",
               "overview_request": "规范申请公开流程，完善政府信息申请公开。",
               "overview_management": "有效回应社会关切，提升信息服务能力。",
-              "overview_platform": "政府信息公开平台建设情况。",
+              "overview_platform": "为了不断拓宽群众获取信息途径",    # its lead-in removed (LEAD_IN)
               "overview_supervision": "强化组织保障，夯实政务公开工作基础。"}
     for key, start in starts.items():
         assert demo.texts[key].startswith(start), key

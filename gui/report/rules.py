@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from . import deadlines, findings, prose_rules, relations, review_rules, text_rules
+from . import deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
 from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVELS_WITHOUT_RULES, MAX_COUNT,
                    REQUESTS_COLUMNS, SECTIONS, TABLES, CellRef, describe, kind_of)
 from .model import Confirmation
@@ -136,7 +136,8 @@ def check(report) -> list[Problem]:
     found = (text_rules.check_info(report) + deadlines.check_dates(report) + text_rules.check_texts(report)
              + check_cells(report) + check_documents(report) + relations.evaluate(report.cells)
              + check_carry_in(report) + prose_rules.check_r9(report) + text_rules.check_fee(report)
-             + text_rules.check_copied(report) + review_rules.check(report))
+             + text_rules.check_copied(report) + review_rules.check(report)
+             + lead_ins.check_lead_ins(report))
     if report.import_findings:
         found += findings.check_import(report)
     confirmations = report.confirmations

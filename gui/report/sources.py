@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel, pdf_import, web_import
+from . import docx_import, drafts, excel, lead_ins, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
 
@@ -67,7 +67,9 @@ def import_published(path: str | os.PathLike):
     if importer is None:
         known = "、".join(sorted(IMPORTERS))
         raise SourceError(f"「{path.name}」不是可以导入的已发布报告：可以导入的文件类型为 {known}。")
-    return importer(path)
+    result = importer(path)
+    result.unrecognised += [n for n in lead_ins.import_notes(result.report) if n not in result.unrecognised]
+    return result
 
 
 __all__ = ["SourceError", "READERS", "IMPORTERS", "read_report", "import_published", "unreadable"]

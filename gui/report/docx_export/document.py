@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..form import OVERVIEW_THEMES, SECTIONS, TABLE_BY_KEY
+from ..lead_ins import without_lead_in
 from ..model import Report
 from . import oxml, styles
 from .opening import opening_text
@@ -118,11 +119,11 @@ def _body(document, report: Report, fonts: FontSet) -> None:
             for theme in OVERVIEW_THEMES:
                 _paragraph(document, f"{theme.sub_number}{theme.label}", styles.HEADING_2,
                            fonts.kai, fonts)
-                _texts(document, report.texts.get(theme.key, ""), fonts)
+                _texts(document, without_lead_in(theme.key, report.texts.get(theme.key, "")), fonts)
         elif section.key in TABLE_BY_KEY:
             add_table(document, TABLE_BY_KEY[section.key], report, fonts)
         else:
-            _texts(document, report.texts.get(section.key, ""), fonts)
+            _texts(document, without_lead_in(section.key, report.texts.get(section.key, "")), fonts)
     _sign_off(document, report, fonts)
 
 
