@@ -59,3 +59,13 @@ def test_the_letter_numbers_its_items_and_lists_each_cause_once():
     items = [p for p in paragraphs if p[:2] in ("1．", "2．", "3．")]
     assert [p[:2] for p in items] == ["1．", "2．", "1．"]
     assert sum("空白单元格" in p for p in paragraphs) == 1
+
+
+def test_a_label_quoted_in_the_message_is_not_written_again_before_it():
+    label = Finding("IMPORT_LABEL", WARNING, "三", "表三「（三）不予公开—2.其他法律行政法规禁止公开」行「自然人」列",
+                    "表三中的标签「2.其他法律行政止公开」与正式标签「2.其他法律行政法规禁止公开」不一致，请使用正式标签。",
+                    "请核实")
+    text = item_text(2, label)
+    assert text.startswith("2．表三中的标签") and text.count("2.其他法律行政法规禁止公开") == 1
+    blank = Finding("BLANK", ERROR, "三", "表三「（七）总计」行「总计」列", "空白不等于 0。", "填 0")
+    assert item_text(1, blank) == "1．表三「（七）总计」行「总计」列：空白不等于0。修改意见：填0。"

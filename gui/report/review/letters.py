@@ -83,9 +83,11 @@ def causes(findings) -> list:
 def item_text(number: int, finding) -> str:
     where = finding.location or finding.step
     said = plain(finding.message)
-    groups = [q.split("—")[0] for q in re.findall(r"「([^」]+)」", where or "")]
+    # 「表三「（三）不予公开—2.其他…」行「自然人」列」: the group or the item already quoted in the
+    # message names the place; a long row label is not written twice.
+    labels = [part for q in re.findall(r"「([^」]+)」", where or "") for part in q.split("—")]
     named = where and (said.startswith(where) or plain(where) in said
-                       or any(f"「{g}」" in said for g in groups))
+                       or any(f"「{label}」" in said for label in labels if len(label) > 3))
     text = f"{number}．{said}" if not where or named else f"{number}．{plain(where)}：{said}"
     change = finding.change
     if change.startswith("应为") and finding.rule not in ARITHMETIC_RULES:
