@@ -23,7 +23,7 @@ SOFFICE = pdf.find_soffice()
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 SHIFTS = (0, 4, 8, 12, 16, 20)          # lines of text before section 二: 表三 moves down a page
-BIG = {f"d{digits}-s{shift}": (digits, shift) for digits in (5, 9) for shift in SHIFTS}
+BIG = {f"d{digits}-s{shift}": (digits, shift) for digits in (1, 5, 9) for shift in SHIFTS}
 FIGURE_CELLS = 25 * 7 + 15 + 2 * 3 + 3   # 表三, 表四, 表二 without the fee
 GROUPS = {}
 for key, a, b, c in REQUESTS_BODY:
