@@ -72,9 +72,10 @@ def test_every_label_is_the_official_text_without_a_typed_line_break(digits):
 
 
 @pytest.mark.parametrize("digits", (1, 3, 5, 9))
-def test_label_columns_are_as_wide_as_a_wrap_between_words_needs(digits):
-    layout = table_layout(REQUESTS, big_report(digits))
-    for col, texts in wrapping_labels(REQUESTS).items():
+@pytest.mark.parametrize("table", [REQUESTS, APPEALS], ids=["表三", "表四"])
+def test_label_columns_are_as_wide_as_a_wrap_between_words_needs(table, digits):
+    layout = table_layout(table, big_report(digits))
+    for col, texts in wrapping_labels(table).items():
         n = chars_per_line(layout.widths[col], layout)
         assert all(between_words(t, n) for t in texts), (col, n, texts)
 
