@@ -69,3 +69,7 @@ def test_a_label_quoted_in_the_message_is_not_written_again_before_it():
     assert text.startswith("2．表三中的标签") and text.count("2.其他法律行政法规禁止公开") == 1
     blank = Finding("BLANK", ERROR, "三", "表三「（七）总计」行「总计」列", "空白不等于 0。", "填 0")
     assert item_text(1, blank) == "1．表三「（七）总计」行「总计」列：空白不等于0。修改意见：填0。"
+
+
+def test_quoted_words_keep_their_spaces():
+    assert plain("文件「报告 2024.docx」中有 3 处") == "文件「报告 2024.docx」中有3处"

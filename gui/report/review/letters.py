@@ -43,6 +43,7 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _SPACED = re.compile(f"(?<=[{_CJK}])[ \u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \u00a0]+(?=[{_CJK}])")
 # 「表三「X」行「A」列、表三「X」行「B」列」 → 「表三「X」行「A」「B」列」: a row label named once.
 _SAME_ROW = re.compile(r"(表[二三四]「[^」]+」行)((?:「[^」]+」)+)列、\1(「[^」]+」)列")
+_QUOTED = re.compile(r"(「[^「」]*」)")
 _BLANKS = re.compile(r"有 ?(\d+) ?个空白单元格")
 
 
@@ -54,7 +55,9 @@ def plain(text: str) -> str:
         if shorter == text:
             break
         text = shorter
-    return _SPACED.sub("", text)
+    # what is quoted (a file name, the unit's own words) stays as written
+    return "".join(part if part.startswith("「") else _SPACED.sub("", part)
+                   for part in _QUOTED.split(text))
 
 
 def _row_of(location: str) -> str:
