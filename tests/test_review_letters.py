@@ -3,10 +3,13 @@ only where the arithmetic fixes it, figures without spaces around them, items nu
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import docx
+import pytest
 
+from gui.report import pdf
 from gui.report.problems import ERROR, WARNING
 from gui.report.review.letters import build_letter, causes, item_text, plain
 from gui.report.review.model import Finding, UnitReview
@@ -73,3 +76,22 @@ def test_a_label_quoted_in_the_message_is_not_written_again_before_it():
 
 def test_quoted_words_keep_their_spaces():
     assert plain("文件「报告 2024.docx」中有 3 处") == "文件「报告 2024.docx」中有3处"
+
+
+def test_the_letter_as_libreoffice_prints_it_has_no_grid_gap_at_figures(tmp_path):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    soffice = pdf.find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    unit = UnitReview(Path("甲镇.docx"), organ="甲镇人民政府", year=2024, findings=[BLANK, OLD, SUM, PROSE])
+    build_letter(unit).save(tmp_path / "意见.docx")
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "意见.docx")],
+                   check=True, capture_output=True, timeout=300)
+    with pdfplumber.open(tmp_path / "意见.pdf") as document:
+        chars = [c for page in document.pages for c in page.chars if abs(c["size"] - 16) < 0.6]
+    text = "".join(c["text"] for c in chars)
+    assert "21个空白单元格" in text and text.count("1．") >= 2
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])
+            if abs(a["top"] - b["top"]) < 1 and a["text"].isdigit() and "\u4e00" <= b["text"] <= "\u9fff"]
+    assert gaps and max(gaps) <= 0.3 * 16
