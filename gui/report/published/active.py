@@ -7,7 +7,7 @@ row 「信息内容 | 本年制发件数 | …」 when there is one, else in the
 from __future__ import annotations
 
 from ..form import ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_COLUMNS, CellRef
-from ..grid_import import Grid as Table, Slot
+from .grid import Grid as Table, Slot
 from .labels import Labels, is_blank_mark, normalise
 from .result import quote
 from .tables import ACTIVE_ROWS, TableReader, is_old_label

@@ -7,7 +7,7 @@ without a usable header is read in the official order when its data row has exac
 from __future__ import annotations
 
 from ..form import APPEALS, APPEALS_COLUMNS, CellRef
-from ..grid_import import Grid as Table, Slot
+from .grid import Grid as Table, Slot
 from .labels import is_blank_mark
 from .result import quote
 from .tables import APPEAL_COLUMNS, APPEAL_GROUPS, TableReader

@@ -11,7 +11,7 @@ from ..cells import CellError, parse
 from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
 from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, TABLE_BY_KEY,
                     CellRef, describe)
-from ..grid_import import Grid as Table, Slot
+from .grid import Grid as Table, Slot
 from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
 
@@ -79,8 +79,10 @@ def classify(table: Table) -> str | None:
 class TableReader:
     """Reads the tables of one document into result.report, noting what it did."""
 
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, unplaced: frozenset[str] = frozenset()):
+        """`unplaced`: tables whose numbers the reader could not place (their blanks are not empty)."""
         self.result = result
+        self.unplaced = unplaced
         self.report = result.report
         self.filled: dict[str, set[str]] = {t: set() for t in ("active", "requests", "appeals")}
         self.blank_marks: list[CellRef] = []      # cells written 「/」 or a dash
@@ -93,7 +95,7 @@ class TableReader:
         if is_blank_mark(text):
             if text.strip():
                 self.blank_marks.append(ref)
-            else:
+            elif ref.table not in self.unplaced:
                 self.empty[ref.table] = self.empty.get(ref.table, 0) + 1
             return
         kind = ACTIVE.row(ref.row).kind if ref.table == "active" else "count"
@@ -204,7 +206,7 @@ class TableReader:
             missing = [r.label for r in rows if r.key not in found]
             if missing:
                 self.result.missed(f"{table.short_name}中未找到这些行，已留空：" + "、".join(f"「{m}」" for m in missing) + "。")
-            else:
+            elif table.key not in self.unplaced:
                 self.result.ok(f"{table.short_name}：全部 {len(rows)} 行已按标签读取。")
         if self.blank_marks:
             self.result.missed(f"有 {len(self.blank_marks)} 个单元格填的是「/」或横线，已按空白导入："
