@@ -46,7 +46,8 @@ def import_report(name: str, paragraphs: list[str], tables: list[Grid], metadata
         raise error(f"「{name}」不是政府信息公开工作年度报告：没有找到报告标题"
                     "（「××××年政府信息公开工作年度报告」）、一至六部分的标题或统计表格。")
     _info(structure, result, metadata)
-    _texts(structure, result)
+    if not metadata.tables_only:
+        _texts(structure, result)
     _publish_date(result, metadata)
     reader = TableReader(result, metadata.unplaced)
     for number, (table, kind) in enumerate(zip(tables, kinds), 1):
@@ -61,6 +62,7 @@ def import_report(name: str, paragraphs: list[str], tables: list[Grid], metadata
             table = TABLE_BY_KEY[key]
             result.missed(f"未找到{table.short_name}（{SECTION_BY_KEY[table.section].heading}），其数字请手工填写。")
     reader.finish()
+    result.rows_read = sum(map(len, reader.filled.values()))
     if result.old_format:
         year = result.report.info.year
         when = f"（而报告年度是 {year} 年）" if year and year >= 2021 else ""

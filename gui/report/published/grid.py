@@ -22,11 +22,13 @@ MAX_GRID_COLUMNS = 200
 @dataclass
 class Slot:
     """One cell of a table row as it occupies the grid: columns col … col+span-1.
-    `continued`: the lower part of a vertically merged cell (its text is the top cell's)."""
+    `continued`: the lower part of a vertically merged cell (its text is the top cell's);
+    `where`: the cell's place in the source, for messages (「工作表「年报表格」单元格 D25」), or ""."""
     col: int
     span: int
     text: str
     continued: bool = False
+    where: str = ""
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Cell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    where: str = ""
 
 
 @dataclass
@@ -73,7 +76,7 @@ class Grid:
                     break
                 for c in range(cell.col, cell.col + span):
                     taken[r, c] = True
-                slots.setdefault(r, []).append(Slot(cell.col, span, cell.text, continued=r > cell.row))
+                slots.setdefault(r, []).append(Slot(cell.col, span, cell.text, r > cell.row, cell.where))
                 height = max(height, r + 1)
             width = max(width, cell.col + span)
         grid = cls()

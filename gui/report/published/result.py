@@ -34,6 +34,8 @@ class Metadata:
     publish_date_from: str = ""
     unplaced: frozenset[str] = frozenset()         # tables whose numbers the reader could not place:
                                                    # their blank cells are not empty, only unplaced
+    tables_only: bool = False                      # the source holds the tables alone (a workbook):
+                                                   # no sections or text are looked for
 
 
 @dataclass
@@ -42,6 +44,8 @@ class ImportResult:
     recognised: list[str] = field(default_factory=list)     # what was read, in the form's words
     unrecognised: list[str] = field(default_factory=list)   # what was left out or left blank, and why
     old_format: bool = False                               # the 2019 trial format was found
+    located: list[str] = field(default_factory=list)       # values left blank, named by their place
+    rows_read: int = 0                                     # rows of the three tables found
 
     def ok(self, message: str) -> None:
         self.recognised.append(message)

@@ -91,10 +91,13 @@ class TableReader:
         self.request_width = 0
 
     # ── values ──
-    def value(self, ref: CellRef, text: str) -> None:
+    def value(self, ref: CellRef, text: str, where: str = "") -> None:
+        """Place one cell's text; `where` (the cell's place in the source) names it in a message."""
         if is_blank_mark(text):
             if text.strip():
                 self.blank_marks.append(ref)
+                if where:
+                    self._located(ref, text, where)
             elif ref.table not in self.unplaced:
                 self.empty[ref.table] = self.empty.get(ref.table, 0) + 1
             return
@@ -103,6 +106,15 @@ class TableReader:
             self.report.set(ref, parse(text, kind))
         except CellError as exc:
             self.result.missed(f"{describe(ref)}的内容{quote(text)}无法识别为数字，已留空：{exc}")
+            if where:
+                self.result.located.append(f"{describe(ref)}（{where}）：{exc}")
+
+    def _located(self, ref: CellRef, text: str, where: str) -> None:
+        """A blank mark in a source with places (a workbook): named at its cell, to be fixed there."""
+        try:
+            parse(text)
+        except CellError as exc:
+            self.result.located.append(f"{describe(ref)}（{where}）：{exc}")
 
     def row_found(self, table: str, key: str, label: str, how: str, name: str) -> bool:
         """Record a row; False when it was already read (a repeated row is not read twice)."""
@@ -181,7 +193,7 @@ class TableReader:
         for col in REQUESTS_COLUMNS:
             slot = cells.get(col.key)
             if slot is not None and not slot.continued:
-                self.value(CellRef("requests", key, col.key), slot.text)
+                self.value(CellRef("requests", key, col.key), slot.text, slot.where)
 
     def _unknown_request_row(self, label: str, texts: list[str], name: str) -> None:
         group, _ = REQUEST_GROUPS.match(label)
