@@ -182,3 +182,18 @@ def test_no_module_imports_another_packages_private_names():
                             else target.rpartition(".")[0]) != own:
                 wrong.append(f"{name}:{line} takes {', '.join(private)} from {target}")
     assert wrong == []
+
+
+def test_the_builder_reaches_no_reader_and_no_writer():
+    """gui/report/published/ is where every reader ends: it never climbs back to a reader, the Word
+    export or python-docx, so a PDF or a web page is imported without either."""
+    edges = graph()
+    readers = ("gui.report.docx_import", "gui.report.pdf_import", "gui.report.web_import", "gui.report.excel",
+               "gui.report.docx_export")
+    for name in [n for n in edges if _under(n, "gui.report.published")] + ["gui.report.pdf_import.reader",
+                                                                           "gui.report.web_import.html_reader",
+                                                                           "gui.report.web_import.text_reader"]:
+        own = next((r for r in readers if _under(name, r)), None)
+        path = reaches(edges, name, lambda n: n in ("docx", "openpyxl") or any(
+            _under(n, r) for r in readers if r != own))
+        assert path is None, f"{name} climbs back: " + " → ".join(path)

@@ -244,7 +244,7 @@ class InfoPage(Page):
         if report.opening is not None:
             return report.opening
         try:
-            from gui.report.docx_export.opening import generated_opening
+            from gui.report.opening import generated_opening
         except ImportError:
             return ""
         return generated_opening(report.info)

@@ -13,7 +13,7 @@ from docx.shared import Mm
 from ..form import OVERVIEW_THEMES, SECTIONS, TABLE_BY_KEY
 from ..model import Report
 from . import oxml, styles
-from .opening import opening_text
+from ..opening import opening_text
 from .options import OUTER, ExportOptions, FontSet
 from .layout import organ_lines
 from .tables import TEXT_WIDTH, add_table
