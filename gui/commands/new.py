@@ -8,8 +8,7 @@ from pathlib import Path
 
 from ..report import drafts
 from ..report.atomic import SaveError
-from ..report.draft_reader import MAX_YEAR, MIN_YEAR
-from ..report.form import INFO_LABELS, LEVELS
+from ..report.form import INFO_LABELS, LEVELS, MAX_YEAR, MIN_YEAR
 from ..report.model import Info, Report
 
 EXIT_OK, EXIT_FAILED = 0, 2

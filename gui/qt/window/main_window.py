@@ -95,8 +95,6 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
         self._action(tools, "审查多个单位的报告…", self.open_review)
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
-        for a in self.doc_actions:
-            a.setProperty("wanted", a.isEnabled())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -192,7 +190,7 @@ class MainWindow(FilesMixin, QMainWindow):
                             else APP_NAME)
         self.setWindowModified(self.document is not None and self.document.modified)
         for a in self.doc_actions:
-            a.setEnabled(self.document is not None and bool(a.property("wanted")))
+            a.setEnabled(self.document is not None)
 
     # ── window events ──
     def paintEvent(self, event):

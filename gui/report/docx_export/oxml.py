@@ -97,11 +97,6 @@ def set_scale(rpr, percent: int) -> None:
     child(rpr, "w:w", val=percent)
 
 
-def set_spacing_run(rpr, twips: int) -> None:
-    """Character spacing (Word's 字符间距 加宽/紧缩) in twentieths of a point."""
-    child(rpr, "w:spacing", val=twips)
-
-
 def set_bold(rpr, bold: bool) -> None:
     for tag in ("w:b", "w:bCs"):
         child(rpr, tag, val="1" if bold else "0")

@@ -22,16 +22,17 @@ from openpyxl.utils import get_column_letter
 
 from .. import form
 from ..cells import CellError, parse
-from ..draft_reader import MAX_YEAR, MIN_YEAR, DraftError, fee_yuan
+from ..draft_reader import DraftError, fee_yuan
+from ..form import MAX_YEAR, MIN_YEAR
 from ..model import Report
 from ..published import Cell, Grid, Metadata, NotAReport, import_report
 from ..published.grid import MAX_GRID_COLUMNS
 from ..published.structure import find_title, heading_of
 from ..published.tables import OLD_FORMAT_LABELS, classify
 from .safety import ExcelError, open_workbook
+from .tables_xlsx import INFO_SHEET
 
 _SKIP_SHEETS = {"检查结果", "各单位", "未汇总的文件"}
-INFO_SHEET = "基本信息"
 MAX_GAP = 6               # empty rows within one table (a header typed apart from its numbers)
 
 

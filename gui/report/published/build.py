@@ -14,7 +14,7 @@ import re
 from .. import levels
 from ..draft_reader import DraftError
 from ..findings import IMPORT_HEADING, IMPORT_TITLE
-from ..form import SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
+from ..form import FORMAT_NAME, SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
 from ..model import Info, Report
 from ..problems import INFO_PREFIX, TEXT_PREFIX
 from .active import read_active
@@ -67,7 +67,7 @@ def import_report(name: str, paragraphs: list[str], tables: list[Grid], metadata
         year = result.report.info.year
         when = f"（而报告年度是 {year} 年）" if year and year >= 2021 else ""
         result.unrecognised.insert(0, f"该报告使用的是已废止的 2019 年试行格式{when}；"
-                                      "现行格式为国办公开办函〔2021〕30号，与旧格式不同的栏目未导入。")
+                                      f"现行格式为{FORMAT_NAME}，与旧格式不同的栏目未导入。")
     for recognised, note in metadata.notes:
         (result.ok if recognised else result.missed)(note)
     return result

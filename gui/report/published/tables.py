@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..cells import CellError, parse
 from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
-from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, TABLE_BY_KEY,
-                    CellRef, describe)
+from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, FORMAT_NAME, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS,
+                    TABLE_BY_KEY, CellRef, describe)
 from .grid import Grid as Table, Slot
 from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
@@ -19,7 +19,7 @@ OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外�
                      "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "采购项目数量")
 _OLD = {normalise(t) for t in OLD_FORMAT_LABELS}
 
-FORMAT_NOTE = "国办公开办函〔2021〕30号格式"
+FORMAT_NOTE = f"{FORMAT_NAME}格式"
 FIRST_YEAR_2021_FORMAT = 2021            # reports on 2021 and later use the 2021 format
 REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
                       avoid=tuple(c.label for c in REQUESTS_COLUMNS))
