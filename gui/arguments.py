@@ -63,7 +63,9 @@ def command_modules() -> tuple:
     return (check, new, export, ledger, summary, import_docx, review)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with `only` the one command named (the others' modules are
+    imported but their register(), which may import what the command needs, is not run)."""
     parser = ChineseArgumentParser(prog="main.py", description=f"{APP_NAME}：政府信息公开工作年度报告")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="显示版本号并退出")
@@ -71,5 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="检查本程序的各个部分（命令、模板、翻译、示例报告）是否齐全并能使用，然后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for module in command_modules():
-        module.register(sub)
+        if only is None or only in module.NAMES:
+            module.register(sub)
     return parser

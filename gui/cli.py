@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from . import APP_NAME, __version__
 from .arguments import build_parser, command_modules  # noqa: F401  (command_modules: for the tests and the frozen build)
 
 # The first words that mean "a command, not the window"; the command modules register these.
@@ -24,7 +25,10 @@ def _utf8_output() -> None:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    if argv == ["--version"]:             # before any command's module is imported
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    parser = build_parser(argv[0] if argv and argv[0] in COMMAND_NAMES and not argv[0].startswith("-") else None)
     args = parser.parse_args(argv)
     if args.self_check:
         from .self_check import run as self_check
