@@ -12,9 +12,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from page_factory import SHARED  # noqa: E402
+from page_factory import HONGZE_PDF  # noqa: E402
 
-EXAMPLE = SHARED / "examples" / "hongze-district-2024-report.pdf" if SHARED else None
+EXAMPLE = HONGZE_PDF
 RUNS = 5
 BATCH = 100
 ONE = ("import sys, time; sys.path.insert(0, {root!r}); t = time.perf_counter();"
@@ -22,7 +22,7 @@ ONE = ("import sys, time; sys.path.insert(0, {root!r}); t = time.perf_counter();
 
 
 def main() -> None:
-    if EXAMPLE is None or not EXAMPLE.is_file():
+    if not EXAMPLE.is_file():
         print("the shared example PDF is not next to the repository")
         return
     code = ONE.format(root=str(HERE.parent), path=str(EXAMPLE))
