@@ -25,11 +25,20 @@ SLOW_MODULES = {
     "test_core_without_qt.py",       # re-runs the core's tests in a child without PySide6
     "test_pdf.py",                   # LibreOffice conversions
     "test_pdf_pages.py",             # LibreOffice renders, page by page
+    "test_pdf_import_converted.py",  # Word documents converted to PDF by LibreOffice
+    "test_stability.py",             # thousands of save/load cycles
     "test_crash_recovery.py",        # windows killed and restarted
     "test_hostile_docx.py", "test_hostile_xlsx.py", "test_hostile_pdf.py", "test_hostile_pages.py",
     "test_hostile_cli.py", "test_hostile_drafts.py", "test_hostile_cells.py",
 }
-SLOW_TESTS: set[str] = set()         # single slow tests in otherwise quick modules: "module.py::name"
+# single slow tests in otherwise quick modules ("module.py::name"), each several seconds here
+SLOW_TESTS = {
+    "test_drafts.py::test_save_then_load_gives_the_same_report_with_decimals_exact",
+    "test_excel_safety.py::test_zip_bomb_is_refused_before_anything_is_inflated",
+    "test_review_pool.py::test_a_hanging_file_is_reported_and_does_not_stall_the_round",
+    "test_docx_export_actions.py::test_export_pdf_writes_a_preview",           # LibreOffice
+    "test_review_window.py::test_review_a_county_folder_in_the_window",
+}
 QT_FIXTURES = {"qtbot", "qapp"}
 
 
