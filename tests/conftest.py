@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the helpers tests import by name (from page_factory import …, from window_support import …)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
 
 from hypothesis import settings  # noqa: E402
 

@@ -9,8 +9,8 @@ from gui.report.form import (ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_C
                              REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, REQUESTS_NOTE, SECTIONS, CellRef)
 from gui.report.model import Report
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"      # real published material, copied in
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"      # real published material, copied in
 SEED_TEXT = FIXTURES / "maying-town-2024-report.txt"
 HONGZE_PDF = FIXTURES / "hongze-district-2024-report.pdf"
 PORTAL_TOP = ["首页", "政务公开", "政府信息公开年报", "索引号：11320800014112345X/2025-00012",

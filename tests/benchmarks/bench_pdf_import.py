@@ -1,6 +1,6 @@
 """Benchmark: importing a published report from PDF — the district's real 5-page PDF — once
 (median of runs, in a fresh process each so pdfplumber's import is counted), and a county's batch
-of 100 PDFs in one process. Prints medians; run `.venv/bin/python tests/bench_pdf_import.py`."""
+of 100 PDFs in one process. Prints medians; run `.venv/bin/python tests/benchmarks/bench_pdf_import.py`."""
 from __future__ import annotations
 
 import statistics
@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE), str(HERE.parent / "helpers")]
 
 from page_factory import HONGZE_PDF  # noqa: E402
 
@@ -25,7 +25,7 @@ def main() -> None:
     if not EXAMPLE.is_file():
         print("the shared example PDF is not next to the repository")
         return
-    code = ONE.format(root=str(HERE.parent), path=str(EXAMPLE))
+    code = ONE.format(root=str(HERE.parents[1]), path=str(EXAMPLE))
     cold = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
             for _ in range(RUNS)]
     print(f"import of the 5-page example, fresh process (goal < 1.5 s): median {statistics.median(cold):.2f} s")
