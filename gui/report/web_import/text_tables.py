@@ -1,4 +1,4 @@
-"""The three tables of a pasted text: lines → rows → the grid the Word and PDF readers read.
+"""The three tables of a pasted text: lines → rows → the grids the builder reads (gui/report/published/).
 
 Pasted text has no cell positions: a browser's copy separates cells by tabs (an empty cell stays,
 between two tabs), a PDF's text by spaces (an empty cell vanishes), and a label may wrap over
