@@ -1,11 +1,12 @@
 """年报助手 — opens the window, or runs a command (`python main.py --help`)."""
-import multiprocessing
 import sys
 
 from gui.cli import wants_cli
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()      # a frozen build: the review's worker processes start here
+    if getattr(sys, "frozen", False):     # a frozen build: the review's worker processes start here
+        import multiprocessing
+        multiprocessing.freeze_support()
     if wants_cli(sys.argv[1:]):
         from gui.cli import main
     else:

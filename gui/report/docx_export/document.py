@@ -14,7 +14,7 @@ from ..form import OVERVIEW_THEMES, SECTIONS, TABLE_BY_KEY
 from ..lead_ins import without_lead_in
 from ..model import Report
 from . import oxml, styles
-from .opening import opening_text
+from ..opening import opening_text
 from .options import OUTER, ExportOptions, FontSet
 from .layout import organ_lines
 from .tables import TEXT_WIDTH, add_table

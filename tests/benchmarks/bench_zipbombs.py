@@ -1,4 +1,4 @@
-"""Benchmark (not collected by pytest): python tests/bench_zipbombs.py [--runs N]
+"""Benchmark (not collected by pytest): python tests/benchmarks/bench_zipbombs.py [--runs N]
 
 How long each reader takes to refuse each zip bomb, and the peak memory it traced (tracemalloc, run
 separately from the timing): 2 GB of zeros, a member whose header hides 2 GB, 100,000 members, as
@@ -15,8 +15,9 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
 import docx  # noqa: E402
 import openpyxl  # noqa: E402

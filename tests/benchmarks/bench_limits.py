@@ -1,11 +1,11 @@
 """Benchmark of the limits (issue 7 item 5): prints medians, asserts nothing (not collected by pytest).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_limits.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_limits.py
 
 - a paste into table 三 that is refused: Ctrl+V on the real table view → the message is set
   (10,000 lines; 10,000 rows of 7 values; 10,001 lines; a 10 MB single line), the clipboard
   already holding the text;
-- the report at the maximum (tests/limits_factory.py, 5,000-character texts, last year attached):
+- the report at the maximum (tests/helpers/limits_factory.py, 5,000-character texts, last year attached):
   check(), draft save and load, Word export and its import, tables workbook export and read.
 """
 from __future__ import annotations
@@ -16,8 +16,9 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
 from bench_core import median_ms  # noqa: E402
 

@@ -1,6 +1,6 @@
 """Benchmark of the core: prints medians (not collected by pytest; never a timed assertion).
 
-    .venv/bin/python tests/bench_core.py
+    .venv/bin/python tests/benchmarks/bench_core.py
 
 - check() of a completely filled report (the 淮安 2024 sample with its narratives written), as the
   wizard runs it after every committed edit: texts unchanged, so prose parsing is memoized;
@@ -9,7 +9,7 @@
   suspect searched for);
 - check() right after a text edit (the prose of that one text is read again);
 - save and load of a full draft (to a temporary folder), once gui/report/drafts.py exists;
-- one save → load → save cycle of the report holding everything (tests/full_report_factory.py:
+- one save → load → save cycle of the report holding everything (tests/helpers/full_report_factory.py:
   last year attached, confirmations, every text), as tests/test_stability.py runs it 1,000 times;
 - write_atomic alone (temporary file, fsync, backup link, replace) of those bytes.
 """
@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
 from gui.report import rules  # noqa: E402
 from gui.report.form import CellRef  # noqa: E402

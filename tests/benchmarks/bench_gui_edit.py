@@ -1,6 +1,6 @@
 """Benchmark: a committed cell edit → the table model has announced the updated marks.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench_gui_edit.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_gui_edit.py
 On the fully filled 淮安 sample with all three table editors open (as in the wizard), each round
 commits a value into table 三 through the model (what the delegate does on Enter), alternating
 between a value that breaks 勾稽关系 and the correct one, and stops the clock when the model has
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -16,7 +16,7 @@ _TITLE = re.compile(r"(?P<organ>.*?)(?P<year>(?:19|20)\d\d)(?P<suffix>" +
                     "|".join(re.escape(normalise(s)) for s in _SUFFIXES) + r")")
 _YEAR_FIRST = re.compile(r"(?P<year>(?:19|20)\d\d)年度?(?P<organ>.+?)政府信息公开(?:工作)?年度报告")
 _HEADING = re.compile(r"^([一二三四五六])[、.．,，]?(.*)$")
-_THEME = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*[、.．]?\s*")
+THEME_START = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*[、.．]?\s*")
 # what each section heading must contain (typed headings vary: 存在的主要问题和改进措施 …)
 _HEADING_WORDS = {"overview": "总体", "active": "主动公开", "requests": "申请", "appeals": "复议",
                   "problems": "问题", "other": "其他"}
@@ -117,7 +117,7 @@ def split_themes(lines: list[str]) -> tuple[list[str], list[Theme]]:
     so a （一） inside a theme's own list is text, not a new theme."""
     intro, themes = [], []
     for line in lines:
-        match = _THEME.match(line)
+        match = THEME_START.match(line)
         expected = NUMERALS[len(themes)] if len(themes) < len(NUMERALS) else None
         if match and match.group(1) == expected:
             rest = line[match.end():].strip()

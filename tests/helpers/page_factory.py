@@ -9,9 +9,10 @@ from gui.report.form import (ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_C
                              REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, REQUESTS_NOTE, SECTIONS, CellRef)
 from gui.report.model import Report
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), None)
-SEED_TEXT = SHARED / "examples" / "maying-town-2024-report.txt" if SHARED else None
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"      # real published material, copied in
+SEED_TEXT = FIXTURES / "maying-town-2024-report.txt"
+HONGZE_PDF = FIXTURES / "hongze-district-2024-report.pdf"
 PORTAL_TOP = ["首页", "政务公开", "政府信息公开年报", "索引号：11320800014112345X/2025-00012",
               "发布机构：淮安市人民政府办公室", "公开日期：2025-01-20", "您当前的位置：首页 > 政务公开 > 年报"]
 

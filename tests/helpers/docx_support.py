@@ -10,7 +10,7 @@ from gui.report.form import ALL_CELLS
 from gui.report.model import Info, Report
 from gui.report.samples import huaian_2024
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo-2024.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

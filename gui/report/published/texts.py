@@ -1,4 +1,4 @@
-"""Placing the text of a .docx in the report: 一's themes by their keywords, the opening, 五 and 六,
+"""Placing the text of a published report: 一's themes by their keywords, the opening, 五 and 六,
 the sign-off's date, and the 信息处理费 stated in 六. Every decision is noted in the result.
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..draft_reader import DraftError, fee_yuan
 from ..form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY
 from ..model import Report
+from ..opening import generated_opening
 from .labels import normalise
 from .result import ImportResult, quote
 from .structure import Structure, Theme, split_themes
@@ -127,7 +128,6 @@ def take_fee(text: str, report: Report, result: ImportResult) -> None:
 
 
 def take_opening(lines: list[str], report: Report, result: ImportResult) -> None:
-    from ..docx_export.opening import generated_opening
     if not lines:
         report.opening_enabled = False
         return

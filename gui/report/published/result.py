@@ -1,11 +1,13 @@
-"""What an import produced: the report, and in Chinese what was recognised and what was not.
+"""What an import produced (ImportResult): the report, and in Chinese what was recognised and what
+was not; and what a reader hands the builder besides paragraphs and grids (Metadata).
 
-Shared by every importer of published reports (Word, PDF, HTML): besides the two lists for the
-summary, flag() records what is non-conforming as findings on the report itself, so that
-rules.check() reports them in the window, `check`, `--json` and the summaries alike.
+Shared by every reader of published reports (Word, PDF, web page, pasted text): besides the two
+lists for the summary, flag() records what is non-conforming as findings on the report itself, so
+that rules.check() reports them in the window, `check`, `--json` and the summaries alike.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..findings import finding
@@ -21,12 +23,29 @@ def quote(text: str) -> str:
     return f"「{line if len(line) <= MAX_QUOTE else line[:MAX_QUOTE - 1] + '…'}」"
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What a reader knows besides the paragraphs and the grids; the builder puts it in its place."""
+    first_notes: tuple[str, ...] = ()              # how the reader read the document (listed first)
+    notes: tuple[tuple[bool, str], ...] = ()       # (recognised?, message), listed after the builder's
+    organ: str = ""                                # the organ from outside the report (a page's 发布机构)
+    organ_from: str = ""                           # where it stood, e.g. 「网页的「发布机构」」
+    publish_date: dt.date | None = None            # 发布日期 from outside the report (a page's 公开日期)
+    publish_date_from: str = ""
+    unplaced: frozenset[str] = frozenset()         # tables whose numbers the reader could not place:
+                                                   # their blank cells are not empty, only unplaced
+    tables_only: bool = False                      # the source holds the tables alone (a workbook):
+                                                   # no sections or text are looked for
+
+
 @dataclass
 class ImportResult:
     report: Report
     recognised: list[str] = field(default_factory=list)     # what was read, in the form's words
     unrecognised: list[str] = field(default_factory=list)   # what was left out or left blank, and why
     old_format: bool = False                               # the 2019 trial format was found
+    located: list[str] = field(default_factory=list)       # values left blank, named by their place
+    rows_read: int = 0                                     # rows of the three tables found
 
     def ok(self, message: str) -> None:
         self.recognised.append(message)

@@ -1,6 +1,6 @@
 """Benchmark of the county review (县级审查): prints medians (not collected by pytest).
 
-    .venv/bin/python tests/bench_review.py [--docx 200] [--drafts 1000] [--repeat 3]
+    .venv/bin/python tests/benchmarks/bench_review.py [--docx 200] [--drafts 1000] [--repeat 3]
 
 - review() of N_DOCX Word reports (our exports, every unit with its own organ, narratives and
   figures; made by filling placeholders of one exported template, since exporting each takes ~1 s);
@@ -24,8 +24,9 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
 from bench_core import median_ms  # noqa: E402
 from gui.report import drafts  # noqa: E402

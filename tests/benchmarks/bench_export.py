@@ -1,6 +1,6 @@
 """Benchmark: median time to export a fully filled report as .docx (goal: under 0.5 s).
 
-Run: .venv/bin/python tests/bench_export.py [runs]
+Run: .venv/bin/python tests/benchmarks/bench_export.py [runs]
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from gui.report.docx_export import ExportOptions, docx_bytes, export_docx  # noqa: E402
 from gui.report.pdf import export_pdf, find_soffice  # noqa: E402

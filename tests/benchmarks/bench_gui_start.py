@@ -6,7 +6,7 @@ median and the 95th percentile. Uses the offscreen platform unless DISPLAY is se
 With --frozen, the same for an executable of the frozen folder (resources/packaging/), after `python main.py`
 for comparison (on Windows give nianbao-cli.exe: the window launcher has no console to print the time to).
 
-    .venv/bin/python tests/bench_gui_start.py [RUNS] [--frozen build/dist/nianbao-zhushou/nianbao]
+    .venv/bin/python tests/benchmarks/bench_gui_start.py [RUNS] [--frozen build/dist/nianbao-zhushou/nianbao]
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 SOURCE = [sys.executable, str(ROOT / "main.py")]

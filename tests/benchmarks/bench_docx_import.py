@@ -1,5 +1,5 @@
 """Benchmark: importing a published report (.docx) — our own export and a hand-made layout —
-and starting the next year from it. Prints medians; run `.venv/bin/python tests/bench_docx_import.py`."""
+and starting the next year from it. Prints medians; run `.venv/bin/python tests/benchmarks/bench_docx_import.py`."""
 from __future__ import annotations
 
 import statistics
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE), str(HERE.parent / "helpers")]
 
 from docx_import_factory import hand_made  # noqa: E402
 from gui.report.docx_export import docx_bytes  # noqa: E402

@@ -1,5 +1,5 @@
 """The parent side of the crash tests: what the child types, what the report is after each step,
-and running tests/crash_child.py until a SIGKILL at a chosen moment."""
+and running tests/helpers/crash_child.py until a SIGKILL at a chosen moment."""
 from __future__ import annotations
 
 import json
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gui.report.form import ALL_CELLS, FEE, kind_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).resolve().parent / "crash_child.py"
 TEXTS = {"problems": "problems", "other": "other", "overview_active": "overview"}   # field: step
 CHARACTERS = "一是公开栏更新不及时二是解读形式单一下一步将加强培训，。；“”（）0123456789"

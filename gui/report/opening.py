@@ -1,7 +1,8 @@
-"""The opening paragraph generated from 基本信息 (FORMAT.md §2: who, the period, the contact)."""
+"""The opening paragraph generated from 基本信息 (FORMAT.md §2: who, the period, the contact): printed
+by the Word export, recognised by the importers (an opening equal to it is not kept as typed text)."""
 from __future__ import annotations
 
-from ..model import Info, Report
+from .model import Info, Report
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
 

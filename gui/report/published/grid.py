@@ -1,17 +1,10 @@
-"""The one path from "paragraphs and grids of cell texts" to an imported report, shared by every
-reader of published reports (Word .docx, PDF, HTML / pasted text). Qt-free, no python-docx.
+"""A table of a published report as every reader hands it to the builder (build.py): a Grid of
+Slots, whatever the reader saw (Word cells with their merges, PDF ruling lines, HTML spans, pasted
+rows). Qt-free, no python-docx.
 
-A reader only has to find, in document order, the paragraphs (one string each) and the tables, and
-hand each table over as a Grid; finding which table is 二/三/四, matching the typed labels to the
-official ones (FORMAT.md §8 variants, typos, one cell holding 「（三）不予公开 1、属于国家秘密」 …),
-placing the numbers, the title, the sections and the summary is done here, the same for all:
-
-    from gui.report.grid_import import Grid, import_report
     grid = Grid.from_rows([["（一）予以公开", "", "3", ...], ...])          # plain rows, no merges
     grid = Grid.from_html_rows([[("申请人情况", 7, 1)], ...])               # (text, colspan, rowspan)
     grid = Grid.from_cells([Cell(0, 0, "行政复议", colspan=5), ...])        # placed cells
-    result = import_report("报告.pdf", paragraphs, [grid, ...], error=PdfImportError)
-    result.report, result.summary()
 
 A merged cell is one Slot on its first row spanning `span` grid columns; each row below that it
 covers holds a Slot with the same text and `continued=True` (so a row knows its group label).
@@ -29,11 +22,13 @@ MAX_GRID_COLUMNS = 200
 @dataclass
 class Slot:
     """One cell of a table row as it occupies the grid: columns col … col+span-1.
-    `continued`: the lower part of a vertically merged cell (its text is the top cell's)."""
+    `continued`: the lower part of a vertically merged cell (its text is the top cell's);
+    `where`: the cell's place in the source, for messages (「工作表「年报表格」单元格 D25」), or ""."""
     col: int
     span: int
     text: str
     continued: bool = False
+    where: str = ""
 
 
 @dataclass
@@ -44,6 +39,7 @@ class Cell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    where: str = ""
 
 
 @dataclass
@@ -80,7 +76,7 @@ class Grid:
                     break
                 for c in range(cell.col, cell.col + span):
                     taken[r, c] = True
-                slots.setdefault(r, []).append(Slot(cell.col, span, cell.text, continued=r > cell.row))
+                slots.setdefault(r, []).append(Slot(cell.col, span, cell.text, r > cell.row, cell.where))
                 height = max(height, r + 1)
             width = max(width, cell.col + span)
         grid = cls()
@@ -113,12 +109,4 @@ class Grid:
         return [[s.text for s in row if not s.continued] for row in self.rows]
 
 
-def import_report(name: str, paragraphs: list[str], grids: list[Grid], error=None):
-    """The ImportResult of a document made of `paragraphs` and `grids` (in document order).
-    Raises `error` (a DraftError subclass; DocxImportError by default) with a Chinese message
-    when nothing in it looks like an annual report. `name` is the file's name, for messages."""
-    from .docx_import.build import build_result
-    return build_result(name, paragraphs, grids, error=error)
-
-
-__all__ = ["Slot", "Cell", "Grid", "import_report"]
+__all__ = ["Slot", "Cell", "Grid"]

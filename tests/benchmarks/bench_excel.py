@@ -1,4 +1,4 @@
-"""Benchmark (not collected by pytest): python tests/bench_excel.py [--rows N] [--drafts N] [--runs N]
+"""Benchmark (not collected by pytest): python tests/benchmarks/bench_excel.py [--rows N] [--drafts N] [--runs N]
 
 Prints the median time of importing a 100,000-row ledger (goal < 5 s) and of summarising 1,000
 drafts (goal < 3 s), plus writing the tables workbook and the ledger template.
@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
 from gui.report import drafts, form  # noqa: E402
 from gui.report.excel.ledger_import import read_ledger  # noqa: E402

@@ -1,14 +1,14 @@
 """A child process for the crash tests (tests/test_crash_recovery.py), killed with SIGKILL at a
 random moment by its parent. Not collected by pytest.
 
-    python tests/crash_child.py window DRAFT|--demo
+    python tests/helpers/crash_child.py window DRAFT|--demo
         The real window (offscreen), driven like a clerk: NIANBAO_CRASH_EDITS (JSON, see
         crash_support.steps) is typed one step every NIANBAO_CRASH_STEP_MS: table cells through the
         view's keys, texts one character at a time through the input method. Prints "READY", then
         "EDIT i" after step i, and "AUTOSAVED n" once a recovery copy holding the first n steps has
         been written.
 
-    python tests/crash_child.py save-loop TARGET A B
+    python tests/helpers/crash_child.py save-loop TARGET A B
         Saves the bytes of file A, then B, then A … to TARGET with write_atomic, for ever.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

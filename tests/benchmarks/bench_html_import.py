@@ -1,6 +1,6 @@
 """Benchmark: importing a saved portal page of about 100 KB (goal: under 0.3 s), as .html and as
 .mhtml, a page twice that size, and the seed's pasted text. Prints medians;
-run `.venv/bin/python tests/bench_html_import.py`."""
+run `.venv/bin/python tests/benchmarks/bench_html_import.py`."""
 from __future__ import annotations
 
 import sys
@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE), str(HERE.parent / "helpers")]
 
 from bench_core import median_ms  # noqa: E402
 from gui.report.samples import huaian_2024  # noqa: E402
@@ -41,7 +41,7 @@ def main() -> None:
         single = Path(folder) / "page.mhtml"
         single.write_bytes(mhtml(page_of_size(100), "gbk", "quoted-printable"))
         print(f"import 100 KB page (.mhtml, GBK) {median_ms(lambda: read_mhtml_file(single), RUNS, 2):8.1f} ms")
-        if SEED_TEXT is not None and SEED_TEXT.is_file():
+        if SEED_TEXT.is_file():
             print(f"import the seed's pasted text    {median_ms(lambda: read_text_file(SEED_TEXT), RUNS, 2):8.1f} ms")
 
 

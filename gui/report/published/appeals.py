@@ -7,7 +7,7 @@ without a usable header is read in the official order when its data row has exac
 from __future__ import annotations
 
 from ..form import APPEALS, APPEALS_COLUMNS, CellRef
-from ..grid_import import Grid as Table, Slot
+from .grid import Grid as Table, Slot
 from .labels import is_blank_mark
 from .result import quote
 from .tables import APPEAL_COLUMNS, APPEAL_GROUPS, TableReader
@@ -47,7 +47,7 @@ def read_appeals(reader: TableReader, table: Table) -> None:
     for r in APPEALS.rows:
         reader.row_found("appeals", r.key, r.label, "exact", name)
     for ref, slot in placed.items():
-        reader.value(ref, slot.text)
+        reader.value(ref, slot.text, slot.where)
     extra = [s.text for s in row if s not in placed.values() and not is_blank_mark(s.text)]
     if extra:
         reader.result.missed(f"{name}中这些内容不在任何一列之下，未导入：{quote(' '.join(extra))}。")

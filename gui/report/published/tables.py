@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..cells import CellError, parse
 from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
-from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS, TABLE_BY_KEY,
-                    CellRef, describe)
-from ..grid_import import Grid as Table, Slot
+from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, FORMAT_NAME, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS,
+                    TABLE_BY_KEY, CellRef, describe)
+from .grid import Grid as Table, Slot
 from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
 
@@ -19,7 +19,7 @@ OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外�
                      "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "采购项目数量")
 _OLD = {normalise(t) for t in OLD_FORMAT_LABELS}
 
-FORMAT_NOTE = "国办公开办函〔2021〕30号格式"
+FORMAT_NOTE = f"{FORMAT_NAME}格式"
 FIRST_YEAR_2021_FORMAT = 2021            # reports on 2021 and later use the 2021 format
 REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
                       avoid=tuple(c.label for c in REQUESTS_COLUMNS))
@@ -79,8 +79,10 @@ def classify(table: Table) -> str | None:
 class TableReader:
     """Reads the tables of one document into result.report, noting what it did."""
 
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, unplaced: frozenset[str] = frozenset()):
+        """`unplaced`: tables whose numbers the reader could not place (their blanks are not empty)."""
         self.result = result
+        self.unplaced = unplaced
         self.report = result.report
         self.filled: dict[str, set[str]] = {t: set() for t in ("active", "requests", "appeals")}
         self.blank_marks: list[CellRef] = []      # cells written 「/」 or a dash
@@ -89,11 +91,14 @@ class TableReader:
         self.request_width = 0
 
     # ── values ──
-    def value(self, ref: CellRef, text: str) -> None:
+    def value(self, ref: CellRef, text: str, where: str = "") -> None:
+        """Place one cell's text; `where` (the cell's place in the source) names it in a message."""
         if is_blank_mark(text):
             if text.strip():
                 self.blank_marks.append(ref)
-            else:
+                if where:
+                    self._located(ref, text, where)
+            elif ref.table not in self.unplaced:
                 self.empty[ref.table] = self.empty.get(ref.table, 0) + 1
             return
         kind = ACTIVE.row(ref.row).kind if ref.table == "active" else "count"
@@ -101,6 +106,15 @@ class TableReader:
             self.report.set(ref, parse(text, kind))
         except CellError as exc:
             self.result.missed(f"{describe(ref)}的内容{quote(text)}无法识别为数字，已留空：{exc}")
+            if where:
+                self.result.located.append(f"{describe(ref)}（{where}）：{exc}")
+
+    def _located(self, ref: CellRef, text: str, where: str) -> None:
+        """A blank mark in a source with places (a workbook): named at its cell, to be fixed there."""
+        try:
+            parse(text)
+        except CellError as exc:
+            self.result.located.append(f"{describe(ref)}（{where}）：{exc}")
 
     def row_found(self, table: str, key: str, label: str, how: str, name: str) -> bool:
         """Record a row; False when it was already read (a repeated row is not read twice)."""
@@ -179,7 +193,7 @@ class TableReader:
         for col in REQUESTS_COLUMNS:
             slot = cells.get(col.key)
             if slot is not None and not slot.continued:
-                self.value(CellRef("requests", key, col.key), slot.text)
+                self.value(CellRef("requests", key, col.key), slot.text, slot.where)
 
     def _unknown_request_row(self, label: str, texts: list[str], name: str) -> None:
         group, _ = REQUEST_GROUPS.match(label)
@@ -204,7 +218,7 @@ class TableReader:
             missing = [r.label for r in rows if r.key not in found]
             if missing:
                 self.result.missed(f"{table.short_name}中未找到这些行，已留空：" + "、".join(f"「{m}」" for m in missing) + "。")
-            else:
+            elif table.key not in self.unplaced:
                 self.result.ok(f"{table.short_name}：全部 {len(rows)} 行已按标签读取。")
         if self.blank_marks:
             self.result.missed(f"有 {len(self.blank_marks)} 个单元格填的是「/」或横线，已按空白导入："

@@ -7,7 +7,7 @@ row 「信息内容 | 本年制发件数 | …」 when there is one, else in the
 from __future__ import annotations
 
 from ..form import ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_COLUMNS, CellRef
-from ..grid_import import Grid as Table, Slot
+from .grid import Grid as Table, Slot
 from .labels import Labels, is_blank_mark, normalise
 from .result import quote
 from .tables import ACTIVE_ROWS, TableReader, is_old_label
@@ -88,17 +88,19 @@ def _document_row(reader: TableReader, key: str, rest: list[Slot], columns: dict
         return
     for col_key, slot in cells.items():
         if slot is not None:
-            reader.value(CellRef("active", key, col_key), slot.text)
+            reader.value(CellRef("active", key, col_key), slot.text, slot.where)
 
 
 def _single_value(reader: TableReader, key: str, rest: list[Slot], label: str) -> None:
-    texts = [s.text for s in rest if not is_blank_mark(s.text)]
-    marks = [s.text for s in rest if s.text.strip() and is_blank_mark(s.text)]
+    values = [s for s in rest if not is_blank_mark(s.text)]
+    marks = [s for s in rest if s.text.strip() and is_blank_mark(s.text)]
     ref = CellRef("active", key, "value")
-    if len(texts) == 1:
-        reader.value(ref, texts[0])
-    elif len(texts) > 1:
-        reader.result.missed(f"{ACTIVE.short_name}「{label}」行有多个数字（{'、'.join(texts)}），"
+    if len(values) == 1:
+        reader.value(ref, values[0].text, values[0].where)
+    elif len(values) > 1:
+        reader.result.missed(f"{ACTIVE.short_name}「{label}」行有多个数字（{'、'.join(s.text for s in values)}），"
                              "无法确定用哪一个，已留空。")
+    elif marks:
+        reader.value(ref, marks[0].text, marks[0].where)
     else:
-        reader.value(ref, marks[0] if marks else "")
+        reader.value(ref, "")

@@ -1,6 +1,6 @@
 """Benchmark: importing a published report from PDF — the district's real 5-page PDF — once
 (median of runs, in a fresh process each so pdfplumber's import is counted), and a county's batch
-of 100 PDFs in one process. Prints medians; run `.venv/bin/python tests/bench_pdf_import.py`."""
+of 100 PDFs in one process. Prints medians; run `.venv/bin/python tests/benchmarks/bench_pdf_import.py`."""
 from __future__ import annotations
 
 import statistics
@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]
+sys.path[:0] = [str(HERE.parents[1]), str(HERE), str(HERE.parent / "helpers")]
 
-from page_factory import SHARED  # noqa: E402
+from page_factory import HONGZE_PDF  # noqa: E402
 
-EXAMPLE = SHARED / "examples" / "hongze-district-2024-report.pdf" if SHARED else None
+EXAMPLE = HONGZE_PDF
 RUNS = 5
 BATCH = 100
 ONE = ("import sys, time; sys.path.insert(0, {root!r}); t = time.perf_counter();"
@@ -22,10 +22,10 @@ ONE = ("import sys, time; sys.path.insert(0, {root!r}); t = time.perf_counter();
 
 
 def main() -> None:
-    if EXAMPLE is None or not EXAMPLE.is_file():
+    if not EXAMPLE.is_file():
         print("the shared example PDF is not next to the repository")
         return
-    code = ONE.format(root=str(HERE.parent), path=str(EXAMPLE))
+    code = ONE.format(root=str(HERE.parents[1]), path=str(EXAMPLE))
     cold = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
             for _ in range(RUNS)]
     print(f"import of the 5-page example, fresh process (goal < 1.5 s): median {statistics.median(cold):.2f} s")
