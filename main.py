@@ -1,5 +1,4 @@
 """年报助手 — opens the window, or runs a command (`python main.py --help`)."""
-import multiprocessing
 import sys
 
 from gui.cli import wants_cli
@@ -7,7 +6,9 @@ from gui.streams import use_utf8
 
 if __name__ == "__main__":
     use_utf8()                            # the window's prints too, on any console code page
-    multiprocessing.freeze_support()      # a frozen build: the review's worker processes start here
+    if getattr(sys, "frozen", False):     # a frozen build: the review's worker processes start here
+        import multiprocessing
+        multiprocessing.freeze_support()
     if wants_cli(sys.argv[1:]):
         from gui.cli import main
     else:

@@ -14,12 +14,9 @@ from pathlib import Path
 from typing import Callable
 
 from . import APP_NAME, DEMO_DRAFT, __version__
+from .missing import Missing
 
 OK, FAILED, NOTE = "正常", "缺失", "提示"
-
-
-class Missing(Exception):
-    """A part is present but does not work; str() is the Chinese reason."""
 
 
 def _demo():
@@ -30,7 +27,7 @@ def _demo():
 
 
 def check_commands(folder: Path) -> str:
-    from .cli import build_parser
+    from .arguments import build_parser
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     return "命令 " + "、".join(sub.choices)
 
@@ -57,10 +54,10 @@ def check_word_templates(folder: Path) -> str:
 
 def check_word(folder: Path) -> str:
     from .report.docx_export import export_docx
-    from .report.docx_import import read_docx_report
+    from .report.docx_import import read_docx
     report = _demo()
     path = export_docx(report, folder / "自检.docx")
-    back = read_docx_report(path)
+    back = read_docx(path).report
     if back.cells != report.cells or back.info.organ != report.info.organ:
         raise Missing("示例报告导出 Word 后读回的内容与原报告不同")
     return f"示例报告导出 Word（{path.stat().st_size // 1024} KB，含页码）并读回，表格一致"

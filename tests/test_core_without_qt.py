@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
+HELPERS = TESTS / "helpers"
 
 # Run first in the child interpreter: any import of PySide6 (or shiboken) fails as if not installed.
 BLOCK_QT = """
@@ -46,7 +47,8 @@ def _local_imports(path: Path) -> set[Path]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
             [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-        found.update(TESTS / f"{n.split('.')[0]}.py" for n in names if (TESTS / f"{n.split('.')[0]}.py").is_file())
+        found.update(folder / f"{n.split('.')[0]}.py" for n in names for folder in (TESTS, HELPERS)
+                     if (folder / f"{n.split('.')[0]}.py").is_file())
     return found
 
 

@@ -8,9 +8,10 @@ from docx.oxml.ns import qn
 
 from docx_support import W
 from gui.report.docx_export import docx_bytes
-from gui.report.docx_export.layout import (DIGIT_EM, SIZE_5, SIZE_SMALL_5, TEXT_WIDTH, fill,
-                                           table_layout)
-from gui.report.form import APPEALS, REQUESTS
+from gui.report.docx_export.labels import between_words, wrapped
+from gui.report.docx_export.layout import (DIGIT_EM, SIZE_5, SIZE_SMALL_5, TEXT_WIDTH, chars_per_line,
+                                           fill, table_layout, wrapping_labels)
+from gui.report.form import ACTIVE, APPEALS, REQUESTS
 from pdf_pages_support import big_report
 
 
@@ -53,18 +54,35 @@ def test_group_labels_break_between_words_only():
     assert fill("自然人", 2) == ["自然", "人"] and fill("自然人", 3) == ["自然人"]
 
 
-def test_labels_in_the_document_carry_their_line_breaks():
-    document = docx.Document(io.BytesIO(docx_bytes(big_report(9))))
+@pytest.mark.parametrize("digits", (1, 5, 9))
+def test_every_label_is_the_official_text_without_a_typed_line_break(digits):
+    """A label copied into the portal or searched for is the form's text: the columns wrap it."""
+    document = docx.Document(io.BytesIO(docx_bytes(big_report(digits))))
+    for table, tbl in zip((ACTIVE, REQUESTS, APPEALS), (t._tbl for t in document.tables)):
+        assert list(tbl.iter(qn("w:br"))) == []
+        printed = {"".join(t.text for t in p.iter(qn("w:t"))) for p in tbl.iter(qn("w:p"))}
+        assert {c.text for c in table.grid if c.ref is None and c.text} <= printed
     tbl = document.tables[1]._tbl
-    texts = []
-    for p in tbl.iter(qn("w:p")):
-        parts = []
-        for r in p.iter(qn("w:r")):
-            parts.append("".join(t.text for t in r.iter(qn("w:t"))))
-            if r.find(qn("w:br")) is not None:
-                parts.append("|")
-        texts.append("".join(parts))
-    assert "三、|本|年|度|办|理|结|果" in texts
-    assert any(t.startswith("（三）|") for t in texts)
-    sizes = {r.find(f"{W}rPr/{W}sz").get(qn("w:val")) for r in tbl.iter(qn("w:r"))}
-    assert sizes == {str(SIZE_SMALL_5)}
+    vertical = [tc for tc in tbl.iter(qn("w:tc")) if "三、本年度办理结果" in
+                "".join(t.text for t in tc.iter(qn("w:t")))]
+    assert vertical[0].find(f"{W}tcPr/{W}textDirection").get(qn("w:val")) == "tbRlV"
+    if digits == 9:
+        sizes = {r.find(f"{W}rPr/{W}sz").get(qn("w:val")) for r in tbl.iter(qn("w:r"))}
+        assert sizes == {str(SIZE_SMALL_5)}
+
+
+@pytest.mark.parametrize("digits", (1, 3, 5, 9))
+@pytest.mark.parametrize("table", [REQUESTS, APPEALS], ids=["表三", "表四"])
+def test_label_columns_are_as_wide_as_a_wrap_between_words_needs(table, digits):
+    layout = table_layout(table, big_report(digits))
+    for col, texts in wrapping_labels(table).items():
+        n = chars_per_line(layout.widths[col], layout)
+        assert all(between_words(t, n) for t in texts), (col, n, texts)
+
+
+def test_a_column_wraps_as_a_word_processor_does_keeping_brackets_with_their_words():
+    assert wrapped("社会公益组织", 3) == ["社会公", "益组织"] and not between_words("社会公益组织", 3)
+    assert wrapped("社会公益组织", 2) == ["社会", "公益", "组织"] and between_words("社会公益组织", 2)
+    assert wrapped("（三）不予公开", 5) == ["（三）不予", "公开"]
+    assert wrapped("（三）不予公开", 4) == ["（三）不", "予公开"]
+    assert wrapped("三、本年度", 2) == ["三、", "本年", "度"]

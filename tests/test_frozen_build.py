@@ -148,7 +148,7 @@ def test_import_of_a_word_document_gives_the_same_draft(folder, env, work):
     assert drafts[0] == drafts[1] and drafts[0]["info"]["organ"] == "马营镇人民政府"
 
 
-PUBLISHED_PDF = ROOT / "tests" / "data" / "hongze-district-2024-report.pdf"     # a real published report, 5 pages
+PUBLISHED_PDF = ROOT / "tests" / "fixtures" / "hongze-district-2024-report.pdf"     # a real published report, 5 pages
 
 
 def test_a_published_pdf_is_read_as_from_source(folder, env, work):

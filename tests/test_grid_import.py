@@ -1,4 +1,4 @@
-"""The shared path from grids of cell texts to the report's tables (gui/report/grid_import.py),
+"""The shared path from grids of cell texts to the report's tables (gui/report/published/),
 used by the Word, PDF and HTML readers: a flat table whose first cell holds both the group and the
 first item (「(三)不予公开 1、属于国家秘密」) is read for all four groups, from a grid and from Word."""
 import docx
@@ -7,7 +7,7 @@ import pytest
 from docx_import_factory import COLUMN_HEADS, GROUPS, HAND_LABELS, APPEAL_HEADS
 from gui.report.docx_import import DocxImportError, read_docx
 from gui.report.form import APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_NOTE, CellRef
-from gui.report.grid_import import Cell, Grid, import_report
+from gui.report.published import Cell, Grid, import_report
 
 TITLE = "某某镇人民政府2024年政府信息公开工作年度报告"
 FIRST_ITEMS = {"deny_1", "unable_1", "noproc_1", "other_1"}

@@ -10,7 +10,7 @@ import pytest
 import pdf_factory as make
 from gui import cli
 from gui.report.pdf_import import PdfImportError, guard, read_pdf
-from test_pdf_import import EXAMPLE, needs_example
+from test_pdf_import import EXAMPLE
 
 REFUSED = {
     "scanned": (make.image_only, "这份 PDF 是扫描图像，没有可读取的文字"),
@@ -52,14 +52,12 @@ def test_a_file_over_the_byte_limit_is_refused_before_it_is_parsed(tmp_path, mon
         read_pdf(path)
 
 
-@needs_example
 def test_reading_stops_at_the_time_limit():
     from gui.report.pdf_import.reader import read_pdf as read
     with pytest.raises(PdfImportError, match="读取超过 0 秒仍未完成"):
         read(EXAMPLE, seconds=0.0)
 
 
-@needs_example
 def test_the_example_truncated_at_many_lengths_is_read_or_refused(tmp_path):
     data = EXAMPLE.read_bytes()
     rng = random.Random(11)
@@ -75,7 +73,6 @@ def test_the_example_truncated_at_many_lengths_is_read_or_refused(tmp_path):
             assert result.report.info.organ == "淮安市洪泽区人民政府", n
 
 
-@needs_example
 def test_the_example_with_random_bytes_flipped_is_read_or_refused(tmp_path):
     data = bytearray(EXAMPLE.read_bytes())
     rng = random.Random(5)

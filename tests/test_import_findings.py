@@ -1,12 +1,11 @@
 """What the Word importer finds non-conforming becomes problems wherever the report is checked:
 `check FILE.docx` (text and --json), the draft made by `import` (format version 2) and the summary."""
 import json
-from pathlib import Path
 
 import pytest
 
 from docx_import_factory import hand_made
-from page_factory import SHARED
+from page_factory import HONGZE_PDF
 from gui import cli
 from gui.report import drafts, rules
 from gui.report.docx_export.writer import export_docx
@@ -152,10 +151,9 @@ def test_the_summary_counts_a_units_format_errors(tmp_path):
     assert any(p.rule == OLD_FORMAT for p in rules.check(report))
 
 
-HONGZE = (SHARED or Path("/nonexistent")) / "examples" / "hongze-district-2024-report.pdf"
+HONGZE = HONGZE_PDF
 
 
-@pytest.mark.skipif(not HONGZE.exists(), reason="the published 洪泽区 PDF is not beside the checkout")
 def test_a_published_pdf_shows_its_typo_at_the_cell_through_the_shared_result(capsys):
     code, out = check_out(capsys, HONGZE)
     line = next(x for x in out.splitlines() if " IMPORT_LABEL " in x)

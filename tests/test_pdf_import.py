@@ -3,7 +3,6 @@ tables as printed, its prose in its sections, its R9 contradiction found by `che
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,10 +10,9 @@ from gui import cli
 from gui.report.form import ACTIVE, ALL_CELLS, APPEALS, REQUESTS, CellRef
 from gui.report.pdf_import import read_pdf
 from gui.report.sources import read_report
-from page_factory import SHARED
+from page_factory import HONGZE_PDF
 
-EXAMPLE = (SHARED or Path("/nonexistent")) / "examples" / "hongze-district-2024-report.pdf"
-needs_example = pytest.mark.skipif(not EXAMPLE.is_file(), reason="the shared example PDF is not next to the repository")
+EXAMPLE = HONGZE_PDF
 
 # read off the printed pages (pdftoppm), row by row
 ACTIVE_PRINTED = {"rules": [0, 0, 0], "normative": [3, 0, 8], "licensing": [9487], "penalty": [2776],
@@ -47,7 +45,6 @@ def printed_cells() -> dict:
     return cells
 
 
-@needs_example
 def test_every_cell_of_the_three_tables_is_the_printed_number(example):
     expected = printed_cells()
     assert set(expected) == set(ALL_CELLS)
@@ -59,7 +56,6 @@ def test_every_cell_of_the_three_tables_is_the_printed_number(example):
     assert any("2 处跨页续表已接上" in m for m in example.recognised)
 
 
-@needs_example
 def test_title_over_two_lines_opening_and_contact_details(example):
     info = example.report.info
     assert (info.organ, info.year, info.level) == ("淮安市洪泽区人民政府", 2024, "县级人民政府")
@@ -69,7 +65,6 @@ def test_title_over_two_lines_opening_and_contact_details(example):
     assert example.report.opening.endswith("电话：0517-87290606）。")
 
 
-@needs_example
 def test_prose_in_its_sections_lines_joined_page_numbers_gone(example):
     texts = example.report.texts
     assert texts["overview_request"].endswith("受理政府信息公开申请17件，均已在法定期限内予以答复。")
@@ -86,7 +81,6 @@ def test_prose_in_its_sections_lines_joined_page_numbers_gone(example):
     assert "主动公开情况。主要通过政府门户网站主动公开政府文件" in texts["overview_active"]
 
 
-@needs_example
 def test_check_finds_the_r9_contradiction_and_import_writes_a_draft(tmp_path, capsys):
     assert cli.main(["check", str(EXAMPLE), "--json"]) == 1
     problems = json.loads(capsys.readouterr().out)

@@ -6,11 +6,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.report.form import CellRef
 from test_lastyear_qt import answer_summary
-from test_pdf_import import EXAMPLE, needs_example
+from test_pdf_import import EXAMPLE
 from window_support import app_env, window  # noqa: F401
 
 
-@needs_example
 def test_open_offers_pdf_and_shows_the_summary_before_the_report(window, qtbot, monkeypatch):
     offered = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: offered.append(a[3]) or (str(EXAMPLE), ""))
@@ -27,7 +26,6 @@ def test_open_offers_pdf_and_shows_the_summary_before_the_report(window, qtbot, 
     assert report.row_values("appeals", "suit_after_review") == [2, 0, 1, 0, 3]
 
 
-@needs_example
 def test_new_from_last_year_offers_pdf_and_carries_over(window, qtbot, monkeypatch):
     from gui.qt.lastyear_actions import LAST_FILTER, new_from_last
     assert "*.pdf" in LAST_FILTER.split(";;")[0]

@@ -1,18 +1,20 @@
 """The exported .docx as LibreOffice prints it (Liberation Serif has Times New Roman's metrics):
 figures whole on one line, the labels of 表三 on one page and broken between words, 表二's blocks
 unsplit, 28 characters a line of body text. All documents are converted in one soffice run."""
+import io
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from docx_support import REPORTS
 from gui.report import pdf
 from gui.report.docx_export import docx_bytes
 from gui.report.docx_export.layout import words
-from gui.report.form import ACTIVE_BLOCKS, REQUESTS_BODY, RESULTS
+from gui.report.form import ACTIVE, ACTIVE_BLOCKS, APPEALS, REQUESTS, REQUESTS_BODY, RESULTS
 from pdf_pages_support import (BODY_SIZE, LEFT, RIGHT, big_report, figures, is_full,
                                label_lines, lines, measure, table_stream)
 
@@ -21,7 +23,7 @@ SOFFICE = pdf.find_soffice()
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 SHIFTS = (0, 4, 8, 12, 16, 20)          # lines of text before section 二: 表三 moves down a page
-BIG = {f"d{digits}-s{shift}": (digits, shift) for digits in (5, 9) for shift in SHIFTS}
+BIG = {f"d{digits}-s{shift}": (digits, shift) for digits in (1, 5, 9) for shift in SHIFTS}
 FIGURE_CELLS = 25 * 7 + 15 + 2 * 3 + 3   # 表三, 表四, 表二 without the fee
 GROUPS = {}
 for key, a, b, c in REQUESTS_BODY:
@@ -119,3 +121,55 @@ def test_page_numbers_one_character_in_and_the_sign_off_two_also_in_libreoffice(
             assert 12 <= min(c["x0"] for c in dashes) - LEFT <= 16
     organ = [c for c in pages[-1].chars if c["text"] == "府" and abs(c["size"] - BODY_SIZE) < 0.6]
     assert 29 <= RIGHT - organ[-1]["x1"] <= 34                           # two characters
+
+
+CJK = range(0x4E00, 0xA000)
+TOP, BOTTOM = 37 / 25.4 * 72, (297 - 35) / 25.4 * 72    # the text block's top and foot, in points
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_digits_sit_beside_chinese_without_a_grid_cell_gap(rendered, name):
+    """Before: 「1  月」, a digit padded to a whole grid cell (7–8 pt). Now at most LibreOffice's
+    own Asian/Western spacing (⅕ em, which a .docx cannot switch off there) plus justification."""
+    gaps = []
+    for page in rendered[name]:
+        for line in lines(page, BODY_SIZE):
+            for a, b in zip(line, line[1:]):
+                if (a["text"].isdigit() and ord(b["text"]) in CJK) or (
+                        ord(a["text"]) in CJK and b["text"].isdigit()):
+                    gaps.append(round(b["x0"] - a["x1"], 1))
+    assert gaps, "no digit beside Chinese"
+    assert max(gaps) <= 0.3 * BODY_SIZE, sorted(gaps)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_no_punctuation_lost_and_none_starts_or_ends_a_line_against_the_rules(rendered, name):
+    document = docx.Document(io.BytesIO(docx_bytes(REPORTS[name]())))
+    body = "".join(p.text for p in document.paragraphs)
+    printed = [line for page in rendered[name] for line in lines(page, BODY_SIZE)]
+    text = "".join(c["text"] for line in printed for c in line)
+    for mark in "、，。；：":
+        assert text.count(mark) == body.count(mark), mark
+    for line in printed:
+        assert line[0]["text"] not in "、，。；：？！）」』”", "".join(c["text"] for c in line)
+        assert line[-1]["text"] not in "（「『“", "".join(c["text"] for c in line)
+        assert max(c["x1"] for c in line) <= RIGHT + 1, "punctuation hangs past the margin"
+
+
+@pytest.mark.parametrize("name", sorted(BIG) + sorted(REPORTS))
+def test_every_table_label_prints_as_the_form_has_it(rendered, name):
+    stream = "".join(table_stream(page) for page in rendered[name])
+    for table in (ACTIVE, REQUESTS, APPEALS):
+        for cell in table.grid:
+            if cell.ref is None and cell.text and cell.text != RESULTS:
+                assert cell.text in stream, cell.text
+
+
+@pytest.mark.parametrize("name", sorted(BIG) + sorted(REPORTS))
+def test_no_page_is_left_more_than_40_percent_empty_before_the_next(rendered, name):
+    pages = rendered[name]
+    for number, page in enumerate(pages[:-1], start=1):
+        tops = sorted({round(c["top"]) for c in page.chars if c["size"] < 20 and c["top"] < BOTTOM})
+        bottoms = [round(c["bottom"]) for c in page.chars if c["top"] < BOTTOM]
+        room = [b - a for a, b in zip(tops, tops[1:])] + [BOTTOM - max(bottoms)]
+        assert max(room) <= 0.4 * (BOTTOM - TOP), (name, number, max(room))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHILD = Path(__file__).resolve().parent / "screen_fit_child.py"
+CHILD = Path(__file__).resolve().parent / "helpers" / "screen_fit_child.py"
 
 
 def open_window(tmp_path, width, height, scale, *args) -> dict:

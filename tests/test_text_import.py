@@ -10,15 +10,12 @@ from gui.report.sources import read_report
 from gui.report.web_import import WebImportError, read_pasted, read_text_file
 from page_factory import SEED_TEXT, pasted_text
 
-needs_seed = pytest.mark.skipif(SEED_TEXT is None or not SEED_TEXT.is_file(),
-                                reason="the shared example text is not next to the repository")
 
 
 def differing(a, b) -> list:
     return [ref for ref in ALL_CELLS if a.get(ref) != b.get(ref)]
 
 
-@needs_seed
 def test_seed_text_every_slash_cell_blank_and_reported_and_table_four_not_guessed():
     result = read_text_file(SEED_TEXT)
     report = result.report
@@ -32,7 +29,6 @@ def test_seed_text_every_slash_cell_blank_and_reported_and_table_four_not_guesse
     assert "表三：全部 25 行已按标签读取。" in result.recognised
 
 
-@needs_seed
 def test_seed_text_prose_lands_in_its_sections_with_wrapped_lines_joined():
     report = read_text_file(SEED_TEXT).report
     texts = report.texts
@@ -49,7 +45,6 @@ def test_seed_text_prose_lands_in_its_sections_with_wrapped_lines_joined():
         assert "/ / /" not in texts[key] and "结果维持" not in texts[key]
 
 
-@needs_seed
 def test_seed_text_is_accepted_by_every_command_that_reads_a_report():
     assert read_report(SEED_TEXT).texts["other"] == "2024 年度我镇暂无其他报告的事项。"
 
@@ -121,7 +116,6 @@ def test_text_files_in_the_encodings_windows_saves(tmp_path, encoding):
     assert differing(result.report, source) == []
 
 
-@needs_seed
 def test_import_and_check_commands_accept_the_seed_text(tmp_path):
     from test_cli import main_py
     draft = tmp_path / "马营镇.json"

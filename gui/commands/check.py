@@ -8,13 +8,12 @@ import json
 import sys
 from decimal import Decimal
 
-from ..report import rules
-from ..report.draft_reader import DraftError
-from ..report.places import problem_location
 from ..report.problems import SEVERITY_LABELS, Problem, confirmation_text
-from ..report.sources import read_report, unreadable
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+NAMES = ("check",)  # the command names register() adds
 
 
 def register(subparsers) -> None:
@@ -28,6 +27,7 @@ def register(subparsers) -> None:
 
 
 def line(problem: Problem) -> str:
+    from ..report.places import problem_location
     parts = [SEVERITY_LABELS.get(problem.severity, problem.severity), problem.rule,
              problem_location(problem), problem.message]
     text = " ".join(p for p in parts if p)
@@ -68,6 +68,9 @@ def as_json(problem: Problem) -> dict:
 
 
 def run(args) -> int:
+    from ..report import rules
+    from ..report.draft_reader import DraftError
+    from ..report.sources import read_report, unreadable
     reading = args.file
     try:
         report = read_report(reading)

@@ -5,23 +5,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..report.docx_export import (CENTER, COMMON, GB, OUTER, ExportError, ExportOptions,
-                                  TargetExists, export_docx, font_warnings)
-from ..report.deadlines import export_hints
-from ..report.draft_reader import DraftError
-from ..report.pdf import PREVIEW_NOTE, export_pdf
-from ..report import rules
-from ..report.sources import read_report
-
 MAX_LISTED = 20
 
 
 def check(report):
     """rules.check looked up at call time (a binding made at import would keep a test's stand-in)."""
+    from ..report import rules
     return rules.check(report)
 
 
+NAMES = ("export",)  # the command names register() adds
+
+
 def register(subparsers) -> None:
+    from ..report.docx_export import CENTER, COMMON, GB, OUTER
     parser = subparsers.add_parser(
         "export", help="导出 Word（.docx）或 PDF 预览",
         description="把草稿导出为正式格式的 Word 文档（.docx），或经 LibreOffice 转换的 PDF 预览。"
@@ -44,6 +41,10 @@ def _say(text: str) -> None:
 
 
 def run(args) -> int:
+    from ..report.deadlines import export_hints
+    from ..report.docx_export import ExportError, ExportOptions, TargetExists, export_docx, font_warnings
+    from ..report.draft_reader import DraftError
+    from ..report.sources import read_report
     output = Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in (".docx", ".pdf"):
@@ -69,6 +70,7 @@ def run(args) -> int:
     options = ExportOptions(page_numbers=args.page_numbers, fonts=args.fonts)
     try:
         if suffix == ".pdf":
+            from ..report.pdf import export_pdf
             export_pdf(report, output, options, overwrite=args.force)
         else:
             export_docx(report, output, options, overwrite=args.force)
@@ -79,6 +81,7 @@ def run(args) -> int:
     for warning in font_warnings(report, options):
         _say(f"注意：{warning}")
     if suffix == ".pdf":
+        from ..report.pdf import PREVIEW_NOTE
         print(PREVIEW_NOTE)
     for hint in export_hints(report):
         _say(hint)

@@ -8,12 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..report import drafts
-from ..report.atomic import SaveError
-from ..report.draft_reader import DraftError
-from ..report.sources import unreadable
 
 EXIT_OK, EXIT_FAILED = 0, 2
+
+
+NAMES = ("import",)  # the command names register() adds
 
 
 def register(subparsers) -> None:
@@ -28,7 +27,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..report.sources import IMPORTERS, import_published
+    from ..report import drafts
+    from ..report.atomic import SaveError
+    from ..report.draft_reader import DraftError
+    from ..report.sources import IMPORTERS, import_published, unreadable
     output = Path(args.output)
     if output.suffix.lower() != drafts.SUFFIX:
         print(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{output.name}」。", file=sys.stderr)

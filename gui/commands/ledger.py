@@ -8,15 +8,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..report import drafts
-from ..report.atomic import SaveError
-from ..report.draft_reader import DraftError
 from ..report.form import describe
-from ..report.cells import format_value
 from ..report.model import Info, Report
 from .new import _year
 
 EXIT_OK, EXIT_BAD_ROWS, EXIT_FAILED = 0, 1, 2
+
+
+NAMES = ("ledger-template", "import-ledger")  # the command names register() adds
 
 
 def register(subparsers) -> None:
@@ -64,6 +63,10 @@ def run_template(args) -> int:
 
 
 def run_import(args) -> int:
+    from ..report import drafts
+    from ..report.atomic import SaveError
+    from ..report.cells import format_value
+    from ..report.draft_reader import DraftError
     from ..report.excel.ledger_import import read_ledger
     from ..report.excel.safety import ExcelError
     into = Path(args.into)

@@ -6,10 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..report import drafts
-from ..report.atomic import SaveError
-from ..report.draft_reader import MAX_YEAR, MIN_YEAR
-from ..report.form import INFO_LABELS, LEVELS
+from ..report.form import INFO_LABELS, LEVELS, MAX_YEAR, MIN_YEAR
 from ..report.model import Info, Report
 
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -23,6 +20,9 @@ def _year(text: str) -> int:
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         raise argparse.ArgumentTypeError(f"{INFO_LABELS['year']}应为四位数的年份，例如 2024（收到「{text}」）")
     return year
+
+
+NAMES = ("new",)  # the command names register() adds
 
 
 def register(subparsers) -> None:
@@ -46,6 +46,8 @@ def blank_report(organ: str, year: int, level: str = LEVELS[0]) -> Report:
 
 
 def run(args) -> int:
+    from ..report import drafts
+    from ..report.atomic import SaveError
     path = Path(args.output)
     args.level_given = args.level is not None
     args.level = args.level or LEVELS[0]

@@ -14,6 +14,9 @@ from .new import _year
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
+NAMES = ("review",)  # the command names register() adds
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "review", help="审查多个单位的报告并生成审查意见",

@@ -8,11 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..report import drafts
-from ..report.atomic import SaveError
 from .new import _year
 
 EXIT_OK, EXIT_REFUSED, EXIT_FAILED = 0, 1, 2
+
+
+NAMES = ("summary",)  # the command names register() adds
 
 
 def register(subparsers) -> None:
@@ -46,6 +47,8 @@ def _refused_target(args) -> str | None:
 
 
 def run(args) -> int:
+    from ..report import drafts
+    from ..report.atomic import SaveError
     from ..report.excel.safety import ExcelError
     from ..report.excel.summary import describe, export_summary, summarise
     output = Path(args.output)

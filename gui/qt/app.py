@@ -61,7 +61,7 @@ def missing_display_support() -> str | None:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from gui.cli import ChineseArgumentParser
+    from gui.arguments import ChineseArgumentParser
     parser = ChineseArgumentParser(prog="main.py", description=f"{APP_NAME}：政府信息公开工作年度报告")
     parser.add_argument("file", nargs="?", help="要打开的报告草稿")
     parser.add_argument("--demo", action="store_true", help="打开示例报告")

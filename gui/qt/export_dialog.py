@@ -12,11 +12,12 @@ from gui.report.docx_export import FONT_CHOICES, PAGE_NUMBER_CHOICES, ExportOpti
 from gui.report.docx_export.fonts import font_notice
 from gui.report.docx_export.glyphs import font_warnings
 from gui.report.pdf import PREVIEW_NOTE
+from .palette import ERROR_TEXT, WARNING_TEXT, text_style
 
 MAX_LISTED = 10
 DOCX, PDF = ".docx", ".pdf"
-_ERROR_STYLE = "color: #b00020;"
-_NOTICE_STYLE = "color: #8a5300;"
+_ERROR_STYLE = text_style(ERROR_TEXT)
+_NOTICE_STYLE = text_style(WARNING_TEXT)
 
 
 def errors_text(errors) -> str:

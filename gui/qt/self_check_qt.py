@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTranslator
 
-from ..self_check import Missing
+from ..missing import Missing
 
 
 def check_translation(folder: Path) -> str:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .form import INFO_LABELS
+from .form import INFO_LABELS, LEVEL_BY_NAME
 from .problems import ERROR, INFO_PREFIX, Problem
 
 LATE = "LATE"        # 发布日期 after the 报送截止日期
 EARLY = "EARLY"      # 发布日期 before the report year has ended
 
-GOVERNMENT_LEVELS = ("县级人民政府", "市级人民政府", "省级及以上")
 _BASIS = {
     "government": (3, 31, "县级以上人民政府的本级年度报告，《政府信息公开条例》第四十九条规定每年3月31日前公布"),
     "department": (1, 31, "县级以上人民政府部门的年度报告，《政府信息公开条例》第四十九条规定每年1月31日前公布"),
@@ -23,9 +22,8 @@ _BASIS = {
 
 
 def _basis(level: str) -> tuple[int, int, str]:
-    if level in GOVERNMENT_LEVELS:
-        return _BASIS["government"]
-    return _BASIS["department"] if "部门" in level else _BASIS["town"]
+    found = LEVEL_BY_NAME.get(level)
+    return _BASIS[found.deadline_basis if found else "town"]
 
 
 def default_deadline(level: str, year: int | None) -> dt.date | None:

@@ -13,14 +13,13 @@ from decimal import Decimal
 from .cells import CellError, parse
 from .findings import Finding
 from .form import (ALL_CELLS, COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT,
-                   RESULTS, SECTIONS, TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
+                   MAX_YEAR, MIN_YEAR, RESULTS, SECTIONS, TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
 from .model import Confirmation, Report
 from .problems import ERROR, WARNING
 from .places import OPENING, text_name
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
-MIN_YEAR, MAX_YEAR = 1900, 2999
 MAX_YUAN_DIGITS = 12
 _ALL_CELLS = frozenset(ALL_CELLS)
 _MAX_EXPONENT = 64         # a JSON number's exponent; any real amount is far inside

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-FORMAT_NAME = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"
+FORMAT_NUMBER = "〔2021〕30号"                         # the notice that set this format
+FORMAT_NAME = f"国办公开办函{FORMAT_NUMBER}"            # how messages name the current format
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
 
 COUNT = "count"          # a whole number of items, 0 … MAX_COUNT
@@ -17,13 +18,35 @@ FEE = "fee"              # an amount in 万元, Decimal ≥ 0 with at most FEE_P
 MAX_COUNT = 999_999_999
 FEE_PLACES = 4
 MAX_FEE_INTEGER_DIGITS = 9
+MIN_YEAR, MAX_YEAR = 1900, 2999      # a report year drafts, the window and the command line accept
 COUNT_UNIT = "件"
 FEE_UNIT = "万元"
 
-# 单位层级: which kind of organ writes the report (R8 depends on it).
-LEVELS = ("乡镇/街道", "县级人民政府", "县级部门", "市级人民政府", "市级部门", "省级及以上")
-# Governments of these levels cannot make 规章 (规章 are made at provincial and large-city level).
-LEVELS_WITHOUT_RULES = ("乡镇/街道", "县级人民政府", "县级部门")
+
+
+@dataclass(frozen=True)
+class Level:
+    """A 单位层级: which kind of organ writes the report. R8 asks `makes_rules` (规章 are made at
+    provincial and large-city level), deadlines.py the `deadline_basis` (《条例》第四十九条), the
+    importers and the window `endings` (an organ name ending so says this level; a department's
+    name says nothing)."""
+    name: str
+    government: bool                  # a people's government (or a township), not a department
+    makes_rules: bool                 # may make 规章
+    deadline_basis: str               # "government" | "department" | "town" (deadlines.py)
+    endings: tuple[str, ...] = ()
+
+
+LEVEL_RECORDS = (
+    Level("乡镇/街道", True, False, "town", ("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府")),
+    Level("县级人民政府", True, False, "government", ("县人民政府", "区人民政府", "旗人民政府")),
+    Level("县级部门", False, False, "department"),
+    Level("市级人民政府", True, True, "government", ("市人民政府",)),
+    Level("市级部门", False, True, "department"),
+    Level("省级及以上", True, True, "government", ("自治区人民政府", "省人民政府")),
+)
+LEVEL_BY_NAME = {level.name: level for level in LEVEL_RECORDS}
+LEVELS = tuple(LEVEL_BY_NAME)            # the names, in the order of the window's list; the first is the default
 
 
 class Section(NamedTuple):

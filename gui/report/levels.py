@@ -7,22 +7,18 @@ says nothing); `level_for` is the level after the organ name changed.
 """
 from __future__ import annotations
 
-from .form import LEVELS
+from .form import LEVEL_RECORDS, LEVELS
 
-# organ name ending → 单位层级
-_LEVEL_BY_ENDING = (
-    (("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"), "乡镇/街道"),
-    (("自治区人民政府", "省人民政府"), "省级及以上"),
-    (("县人民政府", "区人民政府", "旗人民政府"), "县级人民政府"),
-    (("市人民政府",), "市级人民政府"),
-)
+# organ name ending → 单位层级 (form.Level.endings), the longest first: 自治区人民政府 before 区人民政府
+_BY_ENDING = sorted(((ending, level.name) for level in LEVEL_RECORDS for ending in level.endings),
+                    key=lambda pair: len(pair[0]), reverse=True)
 DEFAULT_LEVEL = LEVELS[0]
 
 
 def guess(organ: str) -> str | None:
     """The level the organ name says, or None (a department, or a name not finished yet)."""
     organ = organ.strip()
-    return next((level for endings, level in _LEVEL_BY_ENDING if organ.endswith(endings)), None)
+    return next((level for ending, level in _BY_ENDING if organ.endswith(ending)), None)
 
 
 def chosen_by_hand(organ: str, level: str) -> bool:

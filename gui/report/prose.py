@@ -28,7 +28,6 @@ OPEN, PARTIAL, DENY, UNABLE, NOT_HELD, NOPROC, OTHER_PROC, DONE = (
 SUIT_DIRECT, SUIT_AFTER = "suit_direct", "suit_after_review"
 UPHELD, CORRECTED, OTHER_RESULT, PENDING = "upheld", "corrected", "other", "pending"
 ALL_UPHELD = "all_upheld"
-RESULT_KINDS = (OPEN, PARTIAL, DENY, UNABLE, NOT_HELD, NOPROC, OTHER_PROC, DONE, CARRY_OUT)
 APPEAL_GROUPS = (REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER)
 APPEAL_PARTS = (UPHELD, CORRECTED, OTHER_RESULT, PENDING)
 REQUEST_FIELD = "overview_request"          # 一（二）依申请公开: every sentence there is about applications

@@ -12,13 +12,12 @@ import re
 import zlib
 from functools import lru_cache
 
-from .form import TEXT_FIELDS
+from .form import FORMAT_NAME, FORMAT_NUMBER, TEXT_FIELDS
 from .places import OPENING, field_name
 from .problems import TEXT_PREFIX, WARNING, Fix, Problem
 
 STALE_YEAR, OLD_NOTICE, MEASURES, LAST_PROBLEMS = "STALE_YEAR", "OLD_NOTICE", "MEASURES", "LAST_PROBLEMS"
 PROBLEMS = "problems"
-CURRENT_NOTICE = "〔2021〕30号"
 FIRST_YEAR = 2008
 
 # a year opening a paragraph or sentence (after a （一） or 一是 of a list), then 年/年度 and a comma
@@ -113,11 +112,11 @@ def check_old_notice(report) -> list[Problem]:
             continue
         fix = None
         if field.startswith(TEXT_PREFIX):
-            fixed = _TRIAL_NAME.sub("年度报告格式", _OLD_NOTICE.sub(CURRENT_NOTICE, text))
+            fixed = _TRIAL_NAME.sub("年度报告格式", _OLD_NOTICE.sub(FORMAT_NUMBER, text))
             if not _old_notice(fixed):          # only the number and the name: a wording is the clerk's to change
-                fix = Fix(f"改为现行格式（国办公开办函{CURRENT_NOTICE}）", texts=((field[len(TEXT_PREFIX):], fixed),))
+                fix = Fix(f"改为现行格式（{FORMAT_NAME}）", texts=((field[len(TEXT_PREFIX):], fixed),))
         out.append(Problem(OLD_NOTICE, WARNING, f"{_where(field)}引用了已废止的 2019 年试行格式（「{found.group().strip()}」，"
-                           f"国办公开办函〔2019〕60号）：现行格式为国办公开办函{CURRENT_NOTICE}"
+                           f"国办公开办函〔2019〕60号）：现行格式为{FORMAT_NAME}"
                            "《中华人民共和国政府信息公开工作年度报告格式》。", _step(field), field=field,
                            fix=fix, key=f"{OLD_NOTICE}:{field}", fingerprint=str(_crc(text))))
     return out

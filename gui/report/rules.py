@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from . import deadlines, findings, prose_rules, relations, review_rules, text_rules
-from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVELS_WITHOUT_RULES, MAX_COUNT,
+from . import deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
+from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVEL_BY_NAME, MAX_COUNT,
                    REQUESTS_COLUMNS, SECTIONS, TABLES, CellRef, describe, kind_of)
 from .model import Confirmation
 from .problems import BLANK_RULE, ERROR, WARNING, Fix, Problem
@@ -105,7 +105,8 @@ def check_documents(report) -> list[Problem]:
                 f"本年制发 {issued} 之和 {before + issued}：废止的文件不会多于原有的和新制发的。", "active", refs[1],
                 refs, expected=before + issued, actual=repealed, key=f"R8:active:{row}:repealed",
                 fingerprint=f"{issued},{repealed}|{before}"))
-    if report.info.level in LEVELS_WITHOUT_RULES:
+    level = LEVEL_BY_NAME.get(report.info.level)
+    if level is not None and not level.makes_rules:
         refs = tuple(CellRef("active", RULES_ROW, c.key) for c in ACTIVE_DOC_COLUMNS)
         nonzero = [r for r in refs if cells[r]]
         if nonzero:
@@ -136,7 +137,8 @@ def check(report) -> list[Problem]:
     found = (text_rules.check_info(report) + deadlines.check_dates(report) + text_rules.check_texts(report)
              + check_cells(report) + check_documents(report) + relations.evaluate(report.cells)
              + check_carry_in(report) + prose_rules.check_r9(report) + text_rules.check_fee(report)
-             + text_rules.check_copied(report) + review_rules.check(report))
+             + text_rules.check_copied(report) + review_rules.check(report)
+             + lead_ins.check_lead_ins(report))
     if report.import_findings:
         found += findings.check_import(report)
     confirmations = report.confirmations

@@ -1,15 +1,15 @@
-"""Reading a report from any file the application understands, chosen by the file's suffix.
-
-Each reader is one line in READERS. Readers of published reports are also in IMPORTERS, which
-gives the import summary with the report.
+"""Reading a report from any file the application understands, chosen by the file's suffix: the one
+registry of readers. Each reader is one line in SOURCES; a reader of published reports returns the
+ImportResult (the report with what was and was not recognised), the others the Report itself.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel, pdf_import, web_import
+from . import docx_import, drafts, excel, lead_ins, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
 
@@ -18,29 +18,28 @@ class SourceError(DraftError):
     """A file that cannot be read as a report; str(error) is the Chinese reason."""
 
 
-# suffix (lower case, with the dot) → function(path) -> Report, raising DraftError/SourceError
-READERS: dict[str, Callable[[Path], Report]] = {
-    drafts.SUFFIX: drafts.load,
-    ".xlsx": excel.read_tables_report,
-    ".docx": docx_import.read_docx_report,
-    ".pdf": pdf_import.read_pdf_report,
-    ".txt": web_import.read_text_report,
-    ".html": web_import.read_html_report,
-    ".htm": web_import.read_html_report,
-    ".mhtml": web_import.read_mhtml_report,
-    ".mht": web_import.read_mhtml_report,
-}
+@dataclass(frozen=True)
+class Source:
+    suffix: str                 # lower case, with the dot
+    read: Callable              # function(path) -> Report, or ImportResult when `published`
+    published: bool             # a published report (its import summary is shown first)
 
-# suffix → function(path) -> ImportResult (the report and what was and was not recognised)
-IMPORTERS: dict[str, Callable] = {
-    ".docx": docx_import.read_docx,
-    ".pdf": pdf_import.read_pdf,
-    ".txt": web_import.read_text_file,
-    ".html": web_import.read_html_file,
-    ".htm": web_import.read_html_file,
-    ".mhtml": web_import.read_mhtml_file,
-    ".mht": web_import.read_mhtml_file,
-}
+
+SOURCES = (
+    Source(drafts.SUFFIX, drafts.load, False),
+    Source(".xlsx", excel.read_tables_report, False),
+    Source(".docx", docx_import.read_docx, True),
+    Source(".pdf", pdf_import.read_pdf, True),
+    Source(".txt", web_import.read_text_file, True),
+    Source(".html", web_import.read_html_file, True),
+    Source(".htm", web_import.read_html_file, True),
+    Source(".mhtml", web_import.read_mhtml_file, True),
+    Source(".mht", web_import.read_mhtml_file, True),
+)
+# suffix → function(path), raising DraftError/SourceError: every file that opens
+READERS: dict[str, Callable] = {s.suffix: s.read for s in SOURCES}
+# suffix → function(path) -> ImportResult: the published reports
+IMPORTERS: dict[str, Callable] = {s.suffix: s.read for s in SOURCES if s.published}
 
 
 def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
@@ -49,7 +48,7 @@ def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
 
 
 def read_report(path: str | os.PathLike) -> Report:
-    """The report in `path` (a draft, a workbook or a Word report); raises DraftError/SourceError."""
+    """The report in `path` (a draft, a workbook or a published report); raises DraftError/SourceError."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -57,7 +56,8 @@ def read_report(path: str | os.PathLike) -> Report:
         what = f"「{path.suffix}」" if path.suffix else "没有扩展名"
         raise SourceError(f"无法打开「{path.name}」：不支持的文件类型（{what}）。"
                           f"可以打开的文件类型：{known}。")
-    return reader(path)
+    found = reader(path)
+    return found if isinstance(found, Report) else found.report
 
 
 def import_published(path: str | os.PathLike):
@@ -67,7 +67,9 @@ def import_published(path: str | os.PathLike):
     if importer is None:
         known = "、".join(sorted(IMPORTERS))
         raise SourceError(f"「{path.name}」不是可以导入的已发布报告：可以导入的文件类型为 {known}。")
-    return importer(path)
+    result = importer(path)
+    result.unrecognised += [n for n in lead_ins.import_notes(result.report) if n not in result.unrecognised]
+    return result
 
 
-__all__ = ["SourceError", "READERS", "IMPORTERS", "read_report", "import_published", "unreadable"]
+__all__ = ["SourceError", "Source", "SOURCES", "READERS", "IMPORTERS", "read_report", "import_published", "unreadable"]

@@ -27,7 +27,7 @@ W=$(mkdir -p "${1:-$SRC/build/wine-check}" && cd "${1:-$SRC/build/wine-check}" &
 LIMIT=${NIANBAO_WINE_LIMIT:-300}
 DISP=${NIANBAO_WINE_DISPLAY:-:93}
 CONSTRAINTS=$SRC/resources/packaging/constraints.txt
-PDF_FIXTURE=$SRC/tests/data/hongze-district-2024-report.pdf
+PDF_FIXTURE=$SRC/tests/fixtures/hongze-district-2024-report.pdf
 LOGS=$W/logs
 mkdir -p "$LOGS"
 T0=$(date +%s.%N)

@@ -31,6 +31,7 @@ PREFERRED_WIDTH = {"active": 720, "requests": 900, "appeals": 900}
 
 
 class TableView(QTableView):
+    IS_REPORT_TABLE = True      # what the 编辑 menu asks (window/edit_actions.py) without importing this
     message = Signal(str)       # a refused paste, etc.: the Chinese reason
 
     def __init__(self, model: TableModel, parent=None):

@@ -73,10 +73,6 @@ def show_error(parent, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
-def show_info(parent, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
 def ask_save_path(parent, title: str, suggested, file_filter: str, suffix: str) -> Path | None:
     """The save dialog; `suffix` is added when the clerk typed a name without it."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)

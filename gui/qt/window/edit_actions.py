@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QMenu, QMenuBar,
                                QPlainTextEdit, QTextEdit)
 
-from ..tables.view import TableView
 
 CUT, COPY, PASTE, SELECT_ALL = "cut", "copy", "paste", "select_all"
 _ITEMS = ((CUT, "剪切(&T)", QKeySequence.StandardKey.Cut),
@@ -34,6 +33,11 @@ def _has_selection(field) -> bool:
     if isinstance(field, QLineEdit):
         return field.hasSelectedText() and field.echoMode() == QLineEdit.EchoMode.Normal
     return field.textCursor().hasSelection()
+
+
+def _is_table(widget) -> bool:
+    """A report table (tables/view.py), known without importing the table editor at start-up."""
+    return getattr(type(widget), "IS_REPORT_TABLE", False)
 
 
 class EditActions(QObject):
@@ -59,18 +63,18 @@ class EditActions(QObject):
         widget = self._target
         if widget is None or not shiboken6.isValid(widget):
             return None, False
-        return widget, isinstance(widget, TableView)
+        return widget, _is_table(widget)
 
     def _focus_changed(self, _old, new) -> None:
         if new is None or isinstance(new, (QMenu, QMenuBar)):
             return          # the menu opening: it acts on the field it was opened from
         if new.window() is not self.window_:
             widget = None
-        elif isinstance(new, TableView):
+        elif _is_table(new):
             widget = new
         else:
             widget = _text_field(new)
-        if widget is not None and not isinstance(widget, TableView) \
+        if widget is not None and not _is_table(widget) \
                 and not widget.property("editActionsWatched"):
             widget.setProperty("editActionsWatched", True)
             widget.selectionChanged.connect(self.update)

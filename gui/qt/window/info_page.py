@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from gui.report import levels
 from gui.report.deadlines import chinese_date, default_explanation
-from gui.report.form import INFO_LABELS, LEVELS
+from gui.report.form import INFO_LABELS, LEVELS, MAX_YEAR, MIN_YEAR
+from gui.report.places import INFO_STEP
 from gui.report.guidance import GUIDANCE
 from gui.report.problems import INFO_PREFIX
 from .page import Page
@@ -17,7 +18,7 @@ from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
     set_plain_text_keeping_cursor
 
 _TEXT_FIELDS = ("organ", "compiler", "address", "postcode", "phone")
-NO_YEAR = 1999
+NO_YEAR = MIN_YEAR - 1          # the spin box's 「请选择」
 
 
 def days_left_text(deadline: dt.date | None, today: dt.date) -> str:
@@ -49,6 +50,17 @@ def deadline_basis_text(info) -> str:
     return f"已改为 {chinese_date(info.deadline)}（如县里另行规定的日期）；{explained}"
 
 
+class YearBox(QSpinBox):
+    """The report year: 「请选择」 below the first year drafts accept; stepping from it goes to last year
+    (the year a report is usually written for), not to the first year a draft could hold."""
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == self.minimum() and steps > 0:
+            self.setValue(dt.date.today().year - 1)
+        else:
+            super().stepBy(steps)
+
+
 def _qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -61,7 +73,7 @@ class InfoPage(Page):
     step = "info"
 
     def __init__(self, document, parent=None):
-        super().__init__(document, "基本信息", parent)
+        super().__init__(document, INFO_STEP, parent)
         info = document.report.info
         form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
@@ -74,8 +86,8 @@ class InfoPage(Page):
                 edit.textEdited.connect(lambda text, k=key: self.document.set_field(INFO_PREFIX + k, text))
             self.fields[key] = edit
         self.fields["organ"].setPlaceholderText("例如：马营镇人民政府")
-        year = QSpinBox()
-        year.setRange(NO_YEAR, 2100)
+        year = YearBox()
+        year.setRange(NO_YEAR, MAX_YEAR)
         year.setSpecialValueText("请选择")
         year.setValue(info.year or NO_YEAR)
         year.valueChanged.connect(lambda v: self.document.set_field("info.year", None if v == NO_YEAR else v))
@@ -244,7 +256,7 @@ class InfoPage(Page):
         if report.opening is not None:
             return report.opening
         try:
-            from gui.report.docx_export.opening import generated_opening
+            from gui.report.opening import generated_opening
         except ImportError:
             return ""
         return generated_opening(report.info)

@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
 from gui import APP_NAME, DEMO_DRAFT
-from ..document import ReportDocument
 from . import placement
 from .autosave import Autosaver
 from .edit_actions import EditActions
 from .files import FilesMixin
-from .problems_panel import ProblemsView
 from .recent import existing_recent_files
 from .start_page import StartPage
-from .wizard import Wizard
+
+if TYPE_CHECKING:     # the wizard, the problem list and the rules are imported when a report opens
+    from ..document import ReportDocument
+    from .problems_panel import ProblemsView
+    from .wizard import Wizard
 
 DEMO_PATH = DEMO_DRAFT
 
@@ -95,8 +98,6 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
         self._action(tools, "审查多个单位的报告…", self.open_review)
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
-        for a in self.doc_actions:
-            a.setProperty("wanted", a.isEnabled())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -113,6 +114,9 @@ class MainWindow(FilesMixin, QMainWindow):
         `modified`: it differs from `path` (an import, a restored copy): the title shows [*]."""
         if ask and not self.maybe_save():
             return False
+        from ..document import ReportDocument
+        from .problems_panel import ProblemsView
+        from .wizard import Wizard
         old, old_wizard = self.document, self.wizard
         self.document = ReportDocument(report, path, self)
         self.undo_group.addStack(self.document.undo_stack)
@@ -192,7 +196,7 @@ class MainWindow(FilesMixin, QMainWindow):
                             else APP_NAME)
         self.setWindowModified(self.document is not None and self.document.modified)
         for a in self.doc_actions:
-            a.setEnabled(self.document is not None and bool(a.property("wanted")))
+            a.setEnabled(self.document is not None)
 
     # ── window events ──
     def paintEvent(self, event):

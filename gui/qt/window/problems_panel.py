@@ -7,10 +7,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, Q
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from gui.report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
+from ..palette import ERROR_TEXT, WARNING_TEXT
 from .steps import REVIEW, STEP_BY_KEY, STEP_KEYS, page_of
 
-_ERROR_COLOUR = QColor("#b00020")
-_WARNING_COLOUR = QColor("#8a5a00")
+_ERROR_COLOUR = QColor(ERROR_TEXT)
+_WARNING_COLOUR = QColor(WARNING_TEXT)
 _CONFIRMED_COLOUR = QColor("#6b7280")
 
 

@@ -25,7 +25,3 @@ def add_recent(path: Path) -> None:
     path = Path(path).resolve()
     files = [p for p in recent_files() if p != path]
     QSettings().setValue(RECENT_FILES, [str(p) for p in ([path] + files)[:MAX_RECENT]])
-
-
-def remove_recent(path: Path) -> None:
-    QSettings().setValue(RECENT_FILES, [str(p) for p in recent_files() if p != Path(path)])

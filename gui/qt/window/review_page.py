@@ -4,9 +4,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from .page import Page
+from ..palette import DONE_TEXT, ERROR_TEXT, WARNING_TEXT
 from .problems_panel import ProblemsView
 
-_OK, _BAD, _WARN = "#1b7f3b", "#b00020", "#8a5a00"
+_OK, _BAD, _WARN = DONE_TEXT, ERROR_TEXT, WARNING_TEXT
 
 
 class ReviewPage(Page):

@@ -5,10 +5,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from ..palette import DONE_TEXT, ERROR_TEXT, QUIET_TEXT, WARNING_TEXT
 from .steps import BLANK, DONE, ERRORS, STEPS, WARNINGS, step_state
 
-_STYLE = {BLANK: ("○", "#6b7280"), ERRORS: ("✖", "#b00020"), WARNINGS: ("⚠", "#8a5a00"),
-          DONE: ("✔", "#1b7f3b")}
+_STYLE = {BLANK: ("○", QUIET_TEXT), ERRORS: ("✖", ERROR_TEXT), WARNINGS: ("⚠", WARNING_TEXT),
+          DONE: ("✔", DONE_TEXT)}
 
 
 class StepList(QListWidget):

@@ -1,30 +1,11 @@
-"""The wizard's steps and the state each one shows in the step list (Qt-free)."""
+"""The state each wizard step shows in the step list (Qt-free); the steps themselves are declared in
+gui/report/places.py."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from gui.report.form import SECTIONS, TABLE_BY_KEY, TEXT_FIELDS
+from gui.report.form import TABLE_BY_KEY, TEXT_FIELD_BY_KEY, TEXT_FIELDS
 from gui.report.model import Report
+from gui.report.places import INFO, REVIEW, STEP_BY_KEY, STEP_KEYS, STEPS, Step  # noqa: F401  (the window's names)
 from gui.report.problems import Problem
-
-INFO = "info"
-REVIEW = "review"
-# Short names for the step list; the page itself shows the full official heading.
-_SHORT = {"overview": "总体情况", "active": "主动公开", "requests": "依申请公开", "appeals": "复议诉讼",
-          "problems": "问题与改进", "other": "其他事项"}
-
-
-class Step(NamedTuple):
-    key: str
-    title: str           # in the step list
-    heading: str         # on the page
-
-
-STEPS = ((Step(INFO, "基本信息", "基本信息"),)
-         + tuple(Step(s.key, s.heading[:2] + _SHORT[s.key], s.heading) for s in SECTIONS)
-         + (Step(REVIEW, "检查与导出", "检查与导出"),))
-STEP_KEYS = tuple(s.key for s in STEPS)
-STEP_BY_KEY = {s.key: s for s in STEPS}
 
 BLANK, ERRORS, WARNINGS, DONE = "blank", "errors", "warnings", "done"
 
@@ -68,7 +49,6 @@ def step_of_field(field: str) -> str:
         return INFO
     if kind == "fee":
         return "other"
-    from gui.report.form import TEXT_FIELD_BY_KEY
     return TEXT_FIELD_BY_KEY[name].section if name in TEXT_FIELD_BY_KEY else INFO
 
 

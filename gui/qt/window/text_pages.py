@@ -9,6 +9,7 @@ from gui.report.form import COUNT, FEE, FEE_LABELS, TEXT_FIELD_BY_KEY, TEXT_FIEL
 from gui.report.guidance import GUIDANCE
 from gui.report.problems import FEE_PREFIX, FEE_RULE, TEXT_PREFIX
 from .page import Page
+from ..palette import ERROR_TEXT, text_style
 from .widgets import (guidance_label, leave_undo_to_window, plain_text_edit,
                       set_plain_text_keeping_cursor)
 
@@ -129,7 +130,7 @@ class OtherPage(TextsPage):
             self.fee_edits[key] = edit
             form.addRow(FEE_LABELS[label_key] + "：", edit)
         self.fee_error = QLabel()
-        self.fee_error.setStyleSheet("color: #b00020;")
+        self.fee_error.setStyleSheet(text_style(ERROR_TEXT))
         form.addRow(self.fee_error)
         row = QHBoxLayout()
         self.insert_sentence = QPushButton("插入信息处理费标准表述")

@@ -5,7 +5,7 @@ python-docx), writer.py (safe writing), options.py (page numbers and fonts).
 """
 from .document import build
 from .glyphs import font_warnings
-from .opening import generated_opening, opening_text
+from ..opening import generated_opening, opening_text
 from .options import CENTER, COMMON, FONT_CHOICES, GB, OUTER, PAGE_NUMBER_CHOICES, ExportOptions
 from .writer import (ExportError, TargetExists, TargetLocked, another_name, docx_bytes,
                      export_docx, owner_files)

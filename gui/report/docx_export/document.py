@@ -11,18 +11,19 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ..form import OVERVIEW_THEMES, SECTIONS, TABLE_BY_KEY
+from ..lead_ins import without_lead_in
 from ..model import Report
 from . import oxml, styles
-from .opening import opening_text
+from ..opening import opening_text
 from .options import OUTER, ExportOptions, FontSet
 from .layout import organ_lines
 from .tables import TEXT_WIDTH, add_table
 
-LINE_PITCH = 579            # 22 lines in the 225 mm text block (580 overflows it)
+LINE_PITCH = styles.LINE_PITCH
 CHARS_PER_LINE = styles.CHARS_PER_LINE
 # Word's character pitch is the default size (16 pt) plus charSpace/4096 pt: 28 in 156 mm
-# (15.79 pt). LibreOffice gives a character as many whole pitches as its width needs, so 3号 text
-# is drawn at 98 % width (styles.GRID_SCALE) to fit one pitch there too.
+# (15.79 pt), so Word's 页面设置 shows 每行 28 字、每页 22 行. No paragraph snaps to it (styles.py):
+# the text keeps 28 a line and 22 a page by its own spacing.
 CHAR_SPACE = int((TEXT_WIDTH / CHARS_PER_LINE / 20 - styles.SIZE_3 / 2) * 4096) - 1
 PAGE_NUMBER_INDENT = 100    # one character, in hundredths of a character
 PAGE_NUMBER_TWIPS = styles.SIZE_4 * 10      # the same character of 4号 in twips (14 pt)
@@ -118,11 +119,11 @@ def _body(document, report: Report, fonts: FontSet) -> None:
             for theme in OVERVIEW_THEMES:
                 _paragraph(document, f"{theme.sub_number}{theme.label}", styles.HEADING_2,
                            fonts.kai, fonts)
-                _texts(document, report.texts.get(theme.key, ""), fonts)
+                _texts(document, without_lead_in(theme.key, report.texts.get(theme.key, "")), fonts)
         elif section.key in TABLE_BY_KEY:
             add_table(document, TABLE_BY_KEY[section.key], report, fonts)
         else:
-            _texts(document, report.texts.get(section.key, ""), fonts)
+            _texts(document, without_lead_in(section.key, report.texts.get(section.key, "")), fonts)
     _sign_off(document, report, fonts)
 
 

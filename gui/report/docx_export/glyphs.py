@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..form import INFO_LABELS, TEXT_FIELDS
 from ..model import Report
-from .opening import opening_text
+from ..opening import opening_text
 from .options import COMMON, ExportOptions
 
 LATIN_END = 0x250          # Basic Latin to Latin Extended-B: Times New Roman has them

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..cells import format_value
 from ..form import Table
+from .labels import fill, good_widths, words  # noqa: F401  (fill, words: the labels' words)
 
 TEXT_WIDTH = 8844          # 156 mm, the GB/T 9704 text block, in twips
 SIZE_5, SIZE_SMALL_5 = 21, 18                       # 五号 10.5 pt, 小五 9 pt, in half-points
@@ -22,14 +23,10 @@ STEPS = ((SIZE_5, 57), (SIZE_5, 28), (SIZE_5, 17), (SIZE_SMALL_5, 17))
 SLACK = 20                 # twips of play so a renderer's rounding cannot push a digit over
 DIGIT_EM = 0.5
 SIZED = ("requests", "appeals")
-# Narrowest label columns of 表三, in characters: 「三、」 of the vertical label, 「（三）」 and then
-# 「不予」「公开」 of a group label, and item labels that still read as text.
-LABEL_MIN_CHARS = {"requests": {0: 2, 1: 3, 2: 5}}
+# Narrowest label columns of 表三, in characters: one line of the vertical label (its height), 「（三）」 of a
+# group label, and item labels that still read as text.
+LABEL_MIN_CHARS = {"requests": {0: 1.5, 1: 3, 2: 5}}
 HEADER_MIN_CHARS = 2       # 「结果/维持」, 「社会/公益/组织」: two-character words
-# The words of the labels that get explicit line breaks, so they break between words only.
-WORDS = frozenset("""自然人 法人 或 其他 组织 商业 企业 科研 机构 社会 公益 法律 服务 总计 申请人
-    情况 行政 复议 诉讼 结果 维持 纠正 尚未 审结 未经 直接 起诉 不予 公开 无法 提供 处理 予以""".split())
-_OPEN, _CLOSE = "（“《", "）”》、，。："
 
 
 @dataclass(frozen=True)
@@ -92,51 +89,73 @@ def table_layout(table: Table, report, total: int = TEXT_WIDTH) -> Layout:
         return Layout(base, SIZE_5, STEPS[0][1])
     widest = widest_figures(table, report)
     for size, margin in STEPS:
-        widths = _fit(base, _minimums(table, widest, size, margin, 100), total)
+        mins = _minimums(table, widest, size, margin, 100)
+        widths = _fit(base, mins, total)
         if widths:
-            return Layout(widths, size, margin)
+            return _between_words(table, Layout(widths, size, margin), mins)
     size, margin = STEPS[-1]
     for scale in range(95, 0, -5):
-        widths = _fit(base, _minimums(table, widest, size, margin, scale), total)
+        mins = _minimums(table, widest, size, margin, scale)
+        widths = _fit(base, mins, total)
         if widths:
-            return Layout(widths, size, margin, scale)
+            return _between_words(table, Layout(widths, size, margin, scale), mins)
     raise ValueError(f"{table.key}: figures too wide for the page")
 
 
 # ── label lines ──
-def words(text: str) -> list[str]:
-    """The label cut into words: known words whole, other characters one by one, punctuation kept
-    with the character it belongs to (「（三）」, 「三、」)."""
-    units, i = [], 0
-    while i < len(text):
-        for n in (3, 2):
-            if text[i:i + n] in WORDS:
-                units.append(text[i:i + n])
-                i += n
-                break
-        else:
-            units.append(text[i])
-            i += 1
-    merged: list[str] = []
-    for unit in units:
-        if merged and (unit[0] in _CLOSE or merged[-1][-1] in _OPEN):
-            merged[-1] += unit
-        else:
-            merged.append(unit)
-    return merged
+def wrapping_labels(table: Table) -> dict[int, list[str]]:
+    """{grid column: the labels of one column width that wrap in it}: headers over one column and
+    the group labels of 表三 spanning rows (「（三）不予公开」); not the vertical 「三、本年度办理结果」."""
+    found: dict[int, list[str]] = {}
+    for cell in table.grid:
+        if cell.colspan == 1 and (cell.role == "header" or (
+                cell.role == "label" and cell.rowspan > 1 and cell.col > 0)):
+            found.setdefault(cell.col, []).append(cell.text)
+    return found
 
 
-def fill(text: str, chars_per_line: int) -> list[str]:
-    """Greedy lines of at most chars_per_line characters, broken between words only (a word
-    longer than a line is the one thing split, character by character)."""
-    lines = [""]
-    for word in words(text):
-        pieces = [word] if len(word) <= chars_per_line else list(word)
-        for piece in pieces:
-            if lines[-1] and len(lines[-1]) + len(piece) > chars_per_line:
-                lines.append("")
-            lines[-1] += piece
-    return lines
+def _between_words(table: Table, layout: Layout, mins: list[int]) -> Layout:
+    """Column widths moved by whole characters so that every label wraps between words
+    (labels.py): the width a column needs is taken first from what other columns hold beyond
+    their own line of text, then from the item labels of 表三 (column C); a figure keeps its room."""
+    if table.key != "requests":
+        return layout
+    widths = list(layout.widths)
+    one = layout.size * 10
+    pad = 2 * layout.margin + SLACK
+    labelled = wrapping_labels(table)
+
+    def floor(col: int) -> int:
+        if col in labelled:
+            return max(mins[col], chars_per_line(widths[col], layout) * one + pad)
+        return mins[col]
+
+    for col, texts in labelled.items():
+        now = chars_per_line(widths[col], layout)
+        good = good_widths(texts, now + 4)
+        if now in good or not good:
+            continue
+        for n in sorted(good, key=lambda g: (abs(g - now), g > now)):
+            target = max(n * one + pad, mins[col])
+            if chars_per_line(target, layout) != n:
+                continue
+            need = target - widths[col]
+            others = [c for c in range(len(widths)) if c not in (col, 2)]
+            spare = {c: max(0, widths[c] - floor(c)) for c in others + [2]}
+            donors = others if need <= sum(spare[c] for c in others) else others + [2]
+            if need > sum(spare[c] for c in donors):
+                continue
+            if need > 0:                 # in proportion to what each can spare
+                total = sum(spare[c] for c in donors)
+                gives = {c: need * spare[c] // total for c in donors}
+                gives[max(donors, key=lambda c: spare[c] - gives[c])] += need - sum(gives.values())
+            else:
+                gives = {2: need}
+            for c, give in gives.items():
+                widths[c] -= give
+            widths[col] = target
+            break
+    return Layout(widths, layout.size, layout.margin, layout.scale)
 
 
 # Where an organ's full name may break: after the name of a level or a kind of body.
@@ -175,55 +194,7 @@ def chars_per_line(width: int, layout: Layout) -> int:
     return max(1, int((width - 2 * layout.margin - SLACK) // (layout.size * 10)))
 
 
-def broken_label(table: Table, cell, layout: Layout) -> list[str]:
-    """The printed lines of a header or merged label of 表三/四 (one line when it fits)."""
-    if table.key not in SIZED or cell.role not in ("header", "label") or (
-            cell.role == "label" and cell.rowspan == 1):
-        return [cell.text]
-    if cell.role == "label" and cell.col == 0 and cell.rowspan > 1:   # 「三、本年度办理结果」, downwards
-        return _vertical(cell.text)
-    width = sum(layout.widths[cell.col:cell.col + cell.colspan])
-    return fill(cell.text, chars_per_line(width, layout))
-
-
-def _vertical(text: str) -> list[str]:
-    """One character a line, punctuation kept with the character before it."""
-    lines: list[str] = []
-    for ch in text:
-        if lines and ch in _CLOSE:
-            lines[-1] += ch
-        else:
-            lines.append(ch)
-    return lines
-
-
 # ── page breaks ──
-LINE_EM = 1.45             # a table line, in em of the table font (the tallest of the CJK fonts)
-PAGE_ROOM = 540            # points of a page for the kept span of 表三 below a repeated header
-
-
-def _em(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2000 else 1 for ch in text)
-
-
-def row_lines(table: Table, layout: Layout) -> list[int]:
-    """Estimated printed lines of each grid row (merged labels counted on their rows' sum)."""
-    lines = [1] * table.grid_rows
-    for cell in table.grid:
-        if cell.ref is not None or cell.rowspan > 1:
-            continue
-        width = sum(layout.widths[cell.col:cell.col + cell.colspan])
-        lines[cell.row] = max(lines[cell.row], math.ceil(_em(cell.text) / chars_per_line(width, layout)))
-    return lines
-
-
-def span_fits_a_page(table: Table, layout: Layout, span=None) -> bool:
-    """Whether 「三、本年度办理结果」 with all its rows is estimated to fit under a repeated header."""
-    span = span or results_span(table)
-    lines = sum(row_lines(table, layout)[span.row:span.row + span.rowspan])
-    return lines * LINE_EM * layout.size / 2 <= PAGE_ROOM
-
-
 def results_span(table: Table):
     """「三、本年度办理结果」: the label cell of 表三 spanning rows in the first column."""
     return next(c for c in table.grid if c.role == "label" and c.col == 0 and c.rowspan > 1)
@@ -233,9 +204,11 @@ def kept_rows(table: Table, layout: Layout) -> set[int]:
     """Grid rows kept on the page of the row below them (keep-with-next on their paragraphs).
 
     表二: each 第二十条 block (heading, column header, its rows) stays whole. 表三: the header
-    with the first two rows; then, when it fits a page, everything from （一） to 四、 in one piece;
-    else the rows from （一） to the end of （三） (room for the whole vertical label), each later
-    group, and （七） with 四、. 表四: all four rows together.
+    with the first two rows; the rows from （一） to the end of （三） (room for the whole
+    vertical label, set at their top); each later group; （七） with 四、. 表三 may so break
+    between groups wherever its start falls on the page: at most one group's height (about a
+    third of a page) is left empty at a page's foot, where keeping （一）…四、 whole could leave
+    two thirds. 表四: all four rows together.
     """
     last = table.grid_rows - 1
     if table.key == "active":
@@ -245,8 +218,6 @@ def kept_rows(table: Table, layout: Layout) -> set[int]:
         return set(range(last))
     span = results_span(table)
     keep = set(range(span.row - 1))
-    if span_fits_a_page(table, layout, span):
-        return keep | set(range(span.row, last))
     groups = [c for c in table.grid if c.role == "label" and c.col == 1 and c.rowspan > 1]
     for group in groups:
         keep |= set(range(group.row, group.row + group.rowspan - 1))

@@ -18,12 +18,15 @@ from .options import FontSet
 SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21
 CHARS_PER_LINE = 28
 GRID_PITCH = 8844 / CHARS_PER_LINE   # twips: the character pitch of the document grid (15.79 pt)
-# Two pitches in twips, the fallback for firstLineChars (LibreOffice reads only this): a hair under
-# 2 × 15.79 pt, as 32 pt would push the first character onto a third pitch.
+# Two pitches in twips, the fallback for firstLineChars (LibreOffice reads only this).
 BODY_INDENT = int(2 * GRID_PITCH)
-# 3号 characters at 98 % width are narrower than the pitch, so LibreOffice puts one per pitch as
-# Word and WPS do (at 100 % it gives each two pitches: 14 a line).
-GRID_SCALE = 98
+# No paragraph snaps to the document grid: on a character grid Word, WPS and LibreOffice give a
+# run of Latin digits a whole number of grid cells, so 「1月」 printed as 「1  月」. Instead every
+# character, Chinese or Latin, is its own width less 0.25 pt (字符间距 紧缩 0.25 磅): 3号 Chinese
+# 15.75 pt, 28 in the 156 mm line (29 would need 456.75 pt of 442.2), digits 7.75 pt with no gap;
+# and the lines are exactly the grid's pitch, so a page still holds 22 (README 「文档网格」).
+TIGHTEN = -8               # twentieths of a point
+LINE_PITCH = 579           # 22 lines in the 225 mm text block (580 overflows it)
 
 TITLE = "Title"
 HEADING_1 = "Heading 1"
@@ -40,18 +43,18 @@ def set_up(document, fonts: FontSet) -> None:
     oxml.strip_theme_fonts(root)
     _defaults(root, fonts)
     _paragraph(styles[TITLE].element, fonts.latin, fonts.title, SIZE_2, fonts.title_bold,
-               jc="center", first=0, grid=False)
+               jc="center", first=0, pitched=False)
     _remove_borders(styles[TITLE].element)
     _paragraph(styles[HEADING_1].element, fonts.latin, fonts.hei, SIZE_3, False, outline=0)
     _paragraph(styles[HEADING_2].element, fonts.latin, fonts.kai, SIZE_3, False, outline=1)
     _paragraph(styles["Normal"].element, fonts.latin, fonts.body, SIZE_3, False, first=0)
     _paragraph(styles[BODY].element, fonts.latin, fonts.body, SIZE_3, False)
     _paragraph(styles[FOOTER].element, fonts.song, fonts.song, SIZE_4, False, jc="center",
-               first=0, grid=False)
+               first=0, pitched=False)
     table = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     table.base_style = styles["Normal"]
     _paragraph(table.element, fonts.latin, fonts.song, SIZE_5, False, jc="center", first=0,
-               grid=False)
+               pitched=False)
     sign = styles.add_style(SIGN_OFF, WD_STYLE_TYPE.PARAGRAPH)
     sign.base_style = styles["Normal"]
     _paragraph(sign.element, fonts.latin, fonts.body, SIZE_3, False, jc="right", first=0)
@@ -88,14 +91,19 @@ def _defaults(root, fonts: FontSet) -> None:
     oxml.set_lang(rpr)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     oxml.set_spacing(ppr)
+    oxml.set_cjk_breaking(ppr)
 
 
 def _paragraph(style, latin: str, east_asian: str, size: int, bold: bool, *, jc: str = "both",
-               first: int = 200, outline: int | None = None, grid: bool = True) -> None:
+               first: int = 200, outline: int | None = None, pitched: bool = True) -> None:
     ppr = oxml.get_or_add_after_name(style, "w:pPr")
     oxml.remove(ppr, "w:tabs")
-    oxml.set_spacing(ppr)
-    oxml.set_snap_to_grid(ppr, grid)
+    if pitched:
+        oxml.set_spacing(ppr, line=LINE_PITCH, rule="exact")
+    else:
+        oxml.set_spacing(ppr)
+    oxml.set_snap_to_grid(ppr, False)
+    oxml.set_cjk_breaking(ppr)
     oxml.set_indent(ppr, first_chars=first, first_twips=BODY_INDENT * first // 200)
     oxml.set_jc(ppr, jc)
     if outline is not None:
@@ -104,7 +112,9 @@ def _paragraph(style, latin: str, east_asian: str, size: int, bold: bool, *, jc:
     rpr = oxml.get_or_add_after_name(style, "w:rPr")
     oxml.remove(rpr, "w:color", "w:spacing", "w:kern")
     oxml.set_fonts(rpr, latin, east_asian)
-    oxml.set_scale(rpr, GRID_SCALE if grid else 100)
+    oxml.remove(rpr, "w:w")
+    if pitched:
+        oxml.set_spacing_run(rpr, TIGHTEN)
     oxml.set_bold(rpr, bold)
     oxml.set_size(rpr, size)
     oxml.set_lang(rpr)

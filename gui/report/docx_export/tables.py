@@ -11,8 +11,7 @@ from docx.table import _Cell
 from ..cells import format_value
 from ..form import Table
 from . import oxml, styles
-from .layout import (SIZE_5, TEXT_WIDTH, broken_label, kept_rows, results_span, span_fits_a_page,
-                     table_layout)
+from .layout import SIZE_5, TEXT_WIDTH, kept_rows, results_span, table_layout
 from .options import FontSet
 
 __all__ = ["TEXT_WIDTH", "add_table"]
@@ -53,25 +52,24 @@ def add_table(document, table: Table, report, fonts: FontSet):
                 if r in keep:
                     oxml.set_keep_next(ppr)
             col += span
-    if table.key == "requests" and not span_fits_a_page(table, layout):
-        # The results may run over a page: the vertical label at the top of its first part.
+    if table.key == "requests":
+        # 「三、本年度办理结果」 read downwards, as printed on the form: vertical text, one line.
         span = results_span(table)
+        oxml.set_text_direction(tcs[span.row][span.col], "tbRlV")
+        # The results may run over a page: the vertical label at the top of its first part.
         oxml.set_cell_valign(tcs[span.row][span.col], "top")
     for cell in table.grid:
-        lines = broken_label(table, cell, layout) if cell.ref is None else [
-            format_value(report.get(cell.ref))]
+        # The official text as one run: a column wraps it by its width (labels.py), never a
+        # typed line break.
+        text = cell.text if cell.ref is None else format_value(report.get(cell.ref))
         paragraph = _Cell(tcs[cell.row][cell.col], doc_table).paragraphs[0]
         paragraph.alignment = _alignment(table, cell)
-        for i, line in enumerate(lines):
-            if not line:
-                continue
-            run = paragraph.add_run(line)
-            rpr = run._r.get_or_add_rPr()
-            oxml.set_fonts(rpr, fonts.latin, fonts.song)
-            if layout.size != SIZE_5:
-                oxml.set_size(rpr, layout.size)
-            if cell.ref is not None and layout.scale != 100:
-                oxml.set_scale(rpr, layout.scale)
-            if i < len(lines) - 1:
-                run.add_break()
+        if not text:
+            continue
+        rpr = paragraph.add_run(text)._r.get_or_add_rPr()
+        oxml.set_fonts(rpr, fonts.latin, fonts.song)
+        if layout.size != SIZE_5:
+            oxml.set_size(rpr, layout.size)
+        if cell.ref is not None and layout.scale != 100:
+            oxml.set_scale(rpr, layout.scale)
     return doc_table

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from ..grid_import import Grid, Slot
+from ..published.grid import Grid, Slot
 
-Table = Grid      # a table of the document is a grid of the shared path (grid_import.py)
+Table = Grid      # a table of the document is a grid of the builder (gui/report/published/)
 
 _P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 _RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",

@@ -2,16 +2,15 @@
 
 Nothing is guessed silently: the ImportResult lists what was recognised and what was not; a file
 that is not an annual report raises DocxImportError (str = the Chinese message). The body is read
-into paragraphs and grids (body.py), then handed to the shared path (gui/report/grid_import.py).
+into paragraphs and grids (body.py), then handed to the builder (gui/report/published/build.py).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..grid_import import Grid, import_report
+from ..published import Grid, ImportResult, import_report
 from .body import Paragraph, blocks
-from .result import ImportResult
 from .safety import DocxImportError, check_docx, not_a_docx
 
 

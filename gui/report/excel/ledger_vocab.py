@@ -45,7 +45,6 @@ UNFINISHED = "尚未办结"
 UNFINISHED_KEY = "unfinished"
 
 KIND_OPTIONS = tuple(c.label for c in form.REQUESTS_COLUMNS[:-1])
-KIND_KEYS = form.APPLICANT_COLUMNS
 
 
 def _result_label(row: form.Row) -> str:

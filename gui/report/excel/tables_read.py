@@ -1,37 +1,39 @@
-"""Reading the three tables back from a workbook laid out like the official form.
+"""Reading the three tables back from a workbook laid out like the official form, through the
+builder every reader of published reports shares (gui/report/published/).
 
-Rows are found by their labels, not by position, so a workbook typed by someone else works too:
-labels are compared after headers.fold() (（一） = (一), 1. = 1、, spaces and punctuation ignored),
-known typos of published reports (FORMAT.md §8) are accepted, and near misses are matched by
-similarity. Values are read from the cells right of the labels; a value that is not a number is
-reported with its cell and left blank, never guessed.
+Each worksheet becomes what a Word body is: its title and section headings as paragraphs, the rows
+between them as grids (merged ranges kept, empty rows splitting tables that are not continued), every
+cell's value as the text it shows and its place (「工作表「年报表格」单元格 D25」) for messages. So a
+workbook typed by someone else reads like a Word report typed by someone else — labels by their
+official text with the typed variants of FORMAT.md §8, 「/」 left blank and recorded as a finding, the
+2019 format recognised — and a value that is not a number is reported at its cell, never guessed.
+基本信息 and the fee come from the 基本信息 sheet that this application's export writes.
 """
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import chain, islice
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
 from .. import form
 from ..cells import CellError, parse
-from ..draft_reader import MAX_YEAR, MIN_YEAR, DraftError, fee_yuan
-from ..form import CellRef
-from ..model import Info, Report
-from .headers import fold
+from ..draft_reader import DraftError, fee_yuan
+from ..form import MAX_YEAR, MIN_YEAR
+from ..model import Report
+from ..published import Cell, Grid, Metadata, NotAReport, import_report
+from ..published.grid import MAX_GRID_COLUMNS
+from ..published.structure import find_title, heading_of
+from ..published.tables import OLD_FORMAT_LABELS, classify
 from .safety import ExcelError, open_workbook
+from .tables_xlsx import INFO_SHEET
 
-# Misspellings seen in published reports → the official label (FORMAT.md §8).
-LABEL_VARIANTS = {"其他法律行政止公开": "其他法律行政法规禁止公开", "规范性文件": "行政规范性文件"}
-OLD_FORMAT = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项",
-              "政府集中采购", "采购项目数量")
-_TITLE = re.compile(r"^(.*?)(\d{4})\s*" + form.TITLE_SUFFIX + "$")
 _SKIP_SHEETS = {"检查结果", "各单位", "未汇总的文件"}
+MAX_GAP = 6               # empty rows within one table (a header typed apart from its numbers)
 
 
 @dataclass
@@ -39,54 +41,6 @@ class TablesRead:
     report: Report
     messages: list[str] = field(default_factory=list)     # cells that could not be read (Chinese)
     rows_found: int = 0
-
-
-def _row_keys() -> dict[str, tuple[str, str]]:
-    """Every accepted folded label → (table, row); words that fit two rows are dropped."""
-    keys: dict[str, tuple[str, str] | None] = {}
-    for table in (form.ACTIVE, form.REQUESTS):
-        for row in table.rows:
-            path = list(row.path)
-            variants = {"".join(fold(p) for p in path), fold(path[-1]),
-                        "".join(fold(p) for p in path if p != form.RESULTS),
-                        "".join(fold(p) for p in path[-2:])}
-            for typo, official in LABEL_VARIANTS.items():
-                if path[-1].endswith(official):
-                    variants.add(fold(path[-1].replace(official, typo)))
-            here = (table.key, row.key)
-            for v in filter(None, variants):
-                keys[v] = here if keys.get(v, here) == here else None   # shared by two rows: unusable
-    return {k: v for k, v in keys.items() if v is not None}
-
-
-ROW_KEYS = _row_keys()
-# Labels that stand left of a row's own label (三、本年度办理结果, （三）不予公开 …): a row may omit them.
-PARENTS = {fold(p) for t in (form.ACTIVE, form.REQUESTS) for row in t.rows for p in row.path[:-1]}
-
-
-def _is_label(value) -> bool:
-    if not isinstance(value, str) or not any("\u4e00" <= ch <= "\u9fff" for ch in value):
-        return False
-    try:
-        parse(value)
-        return False
-    except CellError:
-        return True
-
-
-def _match(labels: list[str]) -> tuple[str, str] | None:
-    for start in range(len(labels)):
-        key = "".join(fold(t) for t in labels[start:])
-        if key in ROW_KEYS:
-            return ROW_KEYS[key]
-        if fold(labels[start]) not in PARENTS:
-            break
-
-    whole = "".join(fold(t) for t in labels)
-    close = difflib.get_close_matches(whole, ROW_KEYS, n=2, cutoff=0.85)
-    if close and (len(close) == 1 or ROW_KEYS[close[0]] == ROW_KEYS[close[1]]):
-        return ROW_KEYS[close[0]]
-    return None
 
 
 class _Sheet:
@@ -101,8 +55,10 @@ class _Sheet:
             if c.value is not None:
                 self.cells[(c.row, c.column)] = c.value
                 self.formats[(c.row, c.column)] = c.number_format
+        self.extent: dict[tuple[int, int], tuple[int, int]] = {}     # merge's top-left → its bottom-right
         for rng in sheet.merged_cells.ranges:
             top = (rng.min_row, rng.min_col)
+            self.extent[top] = (rng.max_row, rng.max_col)
             for r in range(rng.min_row, rng.max_row + 1):
                 for col in range(rng.min_col, rng.max_col + 1):
                     self.origin[(r, col)] = top
@@ -117,29 +73,6 @@ class _Sheet:
         for found in self.columns.values():
             found.sort()
         self.rows = sorted(self.columns)
-
-    def at(self, r: int, c: int):
-        return self.cells.get(self.origin.get((r, c), (r, c)))
-
-    def row_cells(self, r: int, start: int = 1):
-        """Distinct cells of a row from column `start`: (coordinate of their top-left, value).
-        Lazy: take only what is needed (islice), the row may reach column XFD."""
-        seen = set()
-        for c in range(start, self.max_col + 1):
-            o = self.origin.get((r, c), (r, c))
-            if o not in seen and o[1] >= start:
-
-                seen.add(o)
-                yield o, self.cells.get(o)
-
-    def values_right_of(self, r: int, c: int):
-        """The values of the distinct cells in row `r` right of column `c` (blanks left out)."""
-        seen = set()
-        for col in self.columns.get(r, ()):
-            o = self.origin.get((r, col), (r, col))
-            if col > c and o[1] > c and o not in seen:
-                seen.add(o)
-                yield self.cells.get(o)
 
 
 def _cells(sheet):
@@ -157,16 +90,18 @@ def read_tables(path) -> TablesRead:
         sheets = [_Sheet(s) for s in workbook.worksheets if s.title not in _SKIP_SHEETS]
     finally:
         workbook.close()
-    info = next((s for s in sheets if s.title == "基本信息"), None)
+    info = next((s for s in sheets if s.title == INFO_SHEET), None)
     info_rows = [(info.cells.get((r, 1)), info.cells.get((r, 2))) for r in info.rows] if info else []
     best = None
     for sheet in sheets:
-        result = _read_sheet(sheet)
-        if best is None or result.rows_found > best.rows_found:
+        if sheet is info:
+            continue
+        result = _read_sheet(Path(path).name, sheet)
+        if result is not None and (best is None or result.rows_found > best.rows_found):
             best = result
     if best is None or best.rows_found == 0:
-        words = [w for s in sheets for w in OLD_FORMAT if any(isinstance(v, str) and w in v
-                                                               for v in s.cells.values())]
+        words = [w for s in sheets for w in OLD_FORMAT_LABELS if any(isinstance(v, str) and w in v
+                                                                     for v in s.cells.values())]
         hint = "这是 2019 年旧版格式的表格，请改用 2021 年版格式。" if words else \
             "请使用本软件导出的表格，或按官方格式排列的表二、表三、表四。"
         raise ExcelError(f"「{Path(path).name}」中找不到年报表格。{hint}")
@@ -179,77 +114,78 @@ def load_report(path) -> Report:
     return read_tables(path).report
 
 
-def _read_sheet(sheet: _Sheet) -> TablesRead:
-    result = TablesRead(Report())
-    report = result.report
-    for r in sheet.rows:
-        title = sheet.at(r, 1)
-        if isinstance(title, str) and _TITLE.match(title.strip()) and not report.info.organ:
-            m = _TITLE.match(title.strip())
-            report.info.organ, report.info.year = m.group(1).strip(), _year(m.group(2))
-        labels, last = [], 0
-        for (row, col), value in sheet.row_cells(r, sheet.columns[r][0]):
-            if value is None and not labels:
-                continue
-            if not _is_label(value):
-                break
-            labels.append(value)
-            last = col
-        found = _match(labels) if labels else None
-        if found is None:
-            continue
-        row = form.TABLE_BY_KEY[found[0]].row(found[1])
-        cells = [o for o, _ in islice(sheet.row_cells(r, last + 1), len(row.columns))]
-        _store(result, sheet, row, found[0], cells)
-    _read_appeals(result, sheet)
-    return result
-
-
-def _read_appeals(result: TablesRead, sheet: _Sheet) -> None:
-    word, outer = fold(form.REVIEW), fold(form.SUIT)
-    for (r, c), value in sorted(sheet.cells.items()):
-        if not (isinstance(value, str) and fold(value) == word):
-            continue
-        if not any(isinstance(v, str) and fold(v) == outer for v in sheet.values_right_of(r, c)):
-            continue
-        for data_row in range(r + 1, min(r + 7, sheet.max_row + 1)):
-            cells = [o for o, _ in islice(sheet.row_cells(data_row, c), 15)]
-            values = [sheet.cells.get(o) for o in cells]
-            if any(v is not None for v in values) and not any(_is_label(v) for v in values):
-                for g, row in enumerate(form.APPEALS.rows):
-                    _store(result, sheet, row, "appeals", cells[5 * g:5 * g + 5])
-                return
-
-
-def _store(result: TablesRead, sheet: _Sheet, row: form.Row, table: str, cells: list) -> None:
-    result.rows_found += 1
-    for column, coordinate in zip(row.columns, cells):
-        ref = CellRef(table, row.key, column.key)
-        raw = sheet.cells.get(coordinate)
-        try:
-            value = _value(raw, row.kind, sheet.formats.get(coordinate, "General"))
-        except CellError as exc:
-            where = f"{get_column_letter(coordinate[1])}{coordinate[0]}"
-            result.messages.append(f"{form.describe(ref)}（工作表「{sheet.title}」单元格 {where}）：{exc}")
-            continue
-        result.report.set(ref, value)
-
-
-def _value(raw, kind: str, number_format: str):
-    if raw is None:
+def _read_sheet(name: str, sheet: _Sheet) -> TablesRead | None:
+    paragraphs, grids = _document(sheet)
+    try:
+        result = import_report(name, paragraphs, grids, Metadata(tables_only=True))
+    except NotAReport:
         return None
-    if isinstance(raw, bool):
-        raise CellError(f"「{raw}」不是数字。")
-    if isinstance(raw, float) and not math.isfinite(raw):
-        raise CellError("不是有效的数字。")
-    if isinstance(raw, (int, float, Decimal)):
-        if kind == form.COUNT:
-            if raw != int(raw):
-                raise CellError("件数必须是整数，不能有小数。")
-            if raw < 0:
-                raise CellError("不能填负数。")
-            return parse(str(int(raw)), kind)
-        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    return TablesRead(result.report, list(result.located), result.rows_read)
+
+
+def _document(sheet: _Sheet) -> tuple[list[str], list[Grid]]:
+    """The sheet as a body: the title and headings as paragraphs, the rows between as grids — a table
+    per run of rows; a run that is no table by itself (numbers typed a few rows under their header)
+    continues the table above it."""
+    paragraphs: list[str] = []
+    blocks: list[list[int]] = []
+    last = None
+    for r in sheet.rows:
+        only = _only_text(sheet, r)
+        if only is not None and (find_title([only])[0] is not None or heading_of(only, -1) is not None):
+            paragraphs.append(only)
+            last = None
+            continue
+        if last is None or r - last > 1:
+            blocks.append([])
+        blocks[-1].append(r)
+        last = r
+    joined: list[list[int]] = []
+    for rows in blocks:
+        if joined and rows[0] - joined[-1][-1] <= MAX_GAP and classify(_grid(sheet, rows)) is None:
+            joined[-1] += rows
+        else:
+            joined.append(rows)
+    return paragraphs, [_grid(sheet, rows) for rows in joined]
+
+
+def _only_text(sheet: _Sheet, r: int) -> str | None:
+    """The text of a row holding one text cell and nothing else (a title, a heading)."""
+    origins = {sheet.origin.get((r, c), (r, c)) for c in sheet.columns[r]}
+    values = [sheet.cells.get(o) for o in origins if sheet.cells.get(o) is not None]
+    return values[0].strip() if len(values) == 1 and isinstance(values[0], str) else None
+
+
+def _grid(sheet: _Sheet, rows: list[int]) -> Grid:
+    """The rows as a grid: each cell (a merged range once, from its top-left) with its text and place."""
+    index = {r: i for i, r in enumerate(rows)}
+    cells, seen = [], set()
+    for r in rows:
+        for c in sheet.columns[r]:
+            o = sheet.origin.get((r, c), (r, c))
+            if o in seen or o[1] > MAX_GRID_COLUMNS:
+                continue
+            seen.add(o)
+            top, left = o
+            bottom, right = sheet.extent.get(o, o)
+            rowspan = sum(1 for x in rows if max(top, r) <= x <= bottom)
+            text = _text(sheet.cells.get(o), sheet.formats.get(o, "General"))
+            where = f"工作表「{sheet.title}」单元格 {get_column_letter(left)}{top}"
+            cells.append(Cell(index[r], left - 1, text, rowspan, right - left + 1, where))
+    return Grid.from_cells(cells)
+
+
+def _text(raw, number_format: str) -> str:
+    """A cell's value as the text it shows: numbers exactly (a float's noise from another program
+    rounded away, the places of a 0.00 format kept); anything else as written, for the builder to read."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool) or isinstance(raw, float) and not math.isfinite(raw):
+        return str(raw)
+    if isinstance(raw, int):
+        return str(raw)
+    if isinstance(raw, (float, Decimal)):
+        value = Decimal(repr(raw)) if isinstance(raw, float) else raw
         places = re.fullmatch(r"0\.(0{1,4})", number_format or "")
         if -value.as_tuple().exponent > form.FEE_PLACES:      # float noise from another program
             rounded = value.quantize(Decimal(1).scaleb(-form.FEE_PLACES))
@@ -257,8 +193,10 @@ def _value(raw, kind: str, number_format: str):
                 value = rounded.normalize() if rounded == rounded.to_integral() else rounded
         if places and -value.as_tuple().exponent <= len(places.group(1)):
             value = value.quantize(Decimal(1).scaleb(-len(places.group(1))))
-        return parse(format(value, "f"), kind)
-    return parse(str(raw), kind)
+        elif value == value.to_integral():
+            value = value.to_integral()
+        return format(value, "f")
+    return str(raw)
 
 
 def _read_info(report: Report, rows: list[tuple], messages: list[str]) -> None:
@@ -277,7 +215,8 @@ def _read_info(report: Report, rows: list[tuple], messages: list[str]) -> None:
         elif key == "level":
             if value in form.LEVELS:
                 report.info.level = value
-            else:
+            else:       # the sheet states a level: the default, not the organ name's guess, stands for it
+                report.info.level = form.LEVELS[0]
                 messages.append(f"基本信息「{label}」应为{'、'.join(form.LEVELS)}之一：{value}")
         elif key in ("publish_date", "deadline"):
             from .dates import DateError, parse_date

@@ -4,8 +4,8 @@
 guard.py (limits on bytes, pages, objects, inflated data and time around pdfminer), layout.py
 (characters and ruling lines → text lines and table parts per page), grids.py (parts → grids,
 continued tables joined), fallback.py (tables typed without ruling lines), paragraphs.py (page
-furniture dropped, paragraphs rebuilt), reader.py → gui/report/grid_import.py, the path shared with
-the Word reader. pdfplumber is imported only when a PDF is read.
+furniture dropped, paragraphs rebuilt), reader.py → the builder of gui/report/published/, shared
+with the other readers. pdfplumber is imported only when a PDF is read.
 """
 from .guard import PdfImportError
 
@@ -16,9 +16,4 @@ def read_pdf(path):
     return read(path)
 
 
-def read_pdf_report(path):
-    """Only the report (gui.report.sources: 打开 and `check` accept a .pdf)."""
-    return read_pdf(path).report
-
-
-__all__ = ["read_pdf", "read_pdf_report", "PdfImportError"]
+__all__ = ["read_pdf", "PdfImportError"]

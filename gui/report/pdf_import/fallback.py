@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..docx_import.structure import heading_of
-from ..docx_import.tables import ACTIVE_ROWS, match_request_row
-from ..docx_import.labels import APPROXIMATE
-from ..grid_import import Grid
+from ..published.structure import heading_of
+from ..published.tables import ACTIVE_ROWS, match_request_row
+from ..published.labels import APPROXIMATE
+from ..published.grid import Grid
 from .layout import Line
 
 _ROW = re.compile(r"^(?P<label>.*?)\s*(?P<numbers>(?:(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s+|$))+)$")

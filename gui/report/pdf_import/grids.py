@@ -1,4 +1,4 @@
-"""Ruled table parts of a PDF into the shared grids (gui/report/grid_import.py): a table continued
+"""Ruled table parts of a PDF into the shared grids (gui/report/published/grid.py): a table continued
 on the next page is joined to its first part (a repeated header dropped, a merged cell cut by the
 page break made whole again), and cell edges become grid rows and columns.
 """
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..grid_import import Cell, Grid
+from ..published.grid import Cell, Grid
 from .layout import CellBox, TablePart
 
 TOLERANCE = 2.5        # points: edges closer than this are one grid line

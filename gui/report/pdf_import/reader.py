@@ -1,14 +1,13 @@
 """Importing a published report from its PDF: pages read under the guard's limits, page furniture
 dropped, paragraphs rebuilt, ruled tables (or, without ruling lines, rows of text split by x)
-turned into grids, then the path shared with the Word reader (gui/report/grid_import.py).
+turned into grids, then the builder shared with the other readers (gui/report/published/).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..grid_import import import_report
-from ..docx_import.result import ImportResult
+from ..published import ImportResult, Metadata, import_report
 from . import guard
 from .fallback import text_tables
 from .grids import grid_of, tables_of
@@ -76,15 +75,21 @@ def read_pdf(path: str | os.PathLike, seconds: float = guard.MAX_SECONDS) -> Imp
     blocks = paragraphs(flow, pages)
     texts = [b for b in blocks if isinstance(b, str)]
     grids = [b for b in blocks if not isinstance(b, str)]
-    result = import_report(path.name, texts, grids, error=PdfImportError)
-    result.recognised.insert(0, f"PDF 共 {len(pages)} 页：正文按缩进和行距重组为段落"
-                                + (f"，去掉了页码和页眉页脚 {removed} 处" if removed else "") + "。")
+    return import_report(path.name, texts, grids, _metadata(len(pages), removed, fallback, len(parts), len(ruled)),
+                         error=PdfImportError)
+
+
+def _metadata(pages: int, removed: int, fallback: bool, parts: int, tables: int) -> Metadata:
+    """How the PDF was read, for the summary: its pages, the page furniture, the tables' lines."""
+    first = (f"PDF 共 {pages} 页：正文按缩进和行距重组为段落" + (f"，去掉了页码和页眉页脚 {removed} 处" if removed else "") + "。",)
     if fallback:
-        result.missed("PDF 中的表格没有表格线：按文字的横向位置分列读取，请逐格核对表二、表三、表四的数字。")
+        notes = ((False, "PDF 中的表格没有表格线：按文字的横向位置分列读取，请逐格核对表二、表三、表四的数字。"),)
     elif parts:
-        joined = len(parts) - len(ruled)
-        result.ok(f"表格按表格线逐格读取（{len(ruled)} 个表格" + (f"，其中 {joined} 处跨页续表已接上" if joined else "") + "）。")
-    return result
+        joined = parts - tables
+        notes = ((True, f"表格按表格线逐格读取（{tables} 个表格" + (f"，其中 {joined} 处跨页续表已接上" if joined else "") + "）。"),)
+    else:
+        notes = ()
+    return Metadata(first_notes=first, notes=notes)
 
 
 __all__ = ["read_pdf", "PdfImportError", "Line"]

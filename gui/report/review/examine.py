@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import form
 from ..excel.summary import UNIT_TOTALS
+from ..lead_ins import LEAD_IN
 from ..places import info_name, problem_location, step_name
 from ..problems import ERROR, INFO_PREFIX, Problem
 from .model import LATE_RULE, READ_RULE, Finding, UnitReview
@@ -40,6 +41,11 @@ class Traits:
 
 def value_text(value) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+# LEAD_IN is the clerk's: in a published document 「主动公开情况。」 is a run-in heading of the unit's
+# own layout, not a fault, and the export prints each official heading once in any case.
+NOT_REVIEWED = frozenset({LEAD_IN})
 
 
 def finding(problem: Problem) -> Finding:
@@ -100,7 +106,8 @@ def examine(path: str | Path, check=None) -> tuple[UnitReview, Traits | None]:
         return unreadable_unit(path, unreadable(path, exc)), None
     info = report.info
     unit = UnitReview(path, info.organ.strip(), info.level, info.year, info.publish_date,
-                      info.effective_deadline(), totals_of(report), [finding(p) for p in problems])
+                      info.effective_deadline(), totals_of(report),
+                      [finding(p) for p in problems if p.rule not in NOT_REVIEWED])
     if unit.late and not any(p.field == PUBLISH_FIELD and p.is_error for p in problems):
         unit.findings.insert(0, late_finding(unit))
     return unit, traits_of(report)

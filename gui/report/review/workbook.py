@@ -22,17 +22,30 @@ from .model import (CROSS_RULES, NEEDS_CHANGES, PUBLISHABLE, UNREADABLE, CrossFi
 OVERVIEW, DETAILS, CROSS, SKIPPED = "总览", "问题明细", "跨单位", "未审查的文件"
 PUBLISHED, DEADLINE = INFO_LABELS["publish_date"], INFO_LABELS["deadline"]
 LATE_MARK = "（逾期）"
-OVERVIEW_HEADERS = (("机关", 28), ("层级", 12), ("年度", 7), ("文件", 28), (PUBLISHED, 18),
-                    (DEADLINE, 13), ("错误数", 8), ("提示数", 8)) + tuple(
-    (heading, 12) for heading, _ in TOTALS) + (("状态", 10), ("说明", 40), ("路径", 50))
-DETAIL_HEADERS = (("机关", 26), ("文件", 24), ("步骤", 24), ("规则", 10), ("严重程度", 9),
-                  ("位置", 40), ("说明", 70), ("修改建议", 24), ("已核实", 20), ("路径", 50))
-CROSS_HEADERS = (("类型", 10), ("单位", 26), ("另一单位", 26), ("部分", 30), ("相同比例", 10),
-                 ("说明", 70))
-SKIPPED_HEADERS = (("文件", 60), ("原因", 80))
+OVERVIEW_HEADERS = (("机关", 22), ("层级", 10), ("年度", 7), ("文件", 18), (PUBLISHED, 14),
+                    (DEADLINE, 12), ("错误数", 7), ("提示数", 7)) + tuple(
+    (heading, 10) for heading, _ in TOTALS) + (("状态", 9), ("说明", 34), ("路径", 30))
+DETAIL_HEADERS = (("机关", 20), ("文件", 16), ("步骤", 14), ("规则", 13), ("规则名称", 14),
+                  ("严重程度", 9), ("位置", 34), ("说明", 60), ("修改建议", 18), ("已核实", 14),
+                  ("路径", 30))
+# The rules' Chinese names beside their codes, for a reviewer who does not know R3 or BLANK.
+RULE_NAMES = {"R1": "表三申请总数勾稽", "R2": "表三办理结果合计", "R3": "表三各列合计",
+              "R4": "表四合计", "R5": "上年结转", "R6": "数值不合规", "R7": "现行有效件数",
+              "R8": "废止件数与规章", "R9": "正文数字与表格", "R9U": "「均获维持」与表四",
+              "R10": "信息处理费", "R11": "与上年内容雷同", "BLANK": "空白单元格",
+              "READ": "无法读取", "LATE": "逾期发布", "EARLY": "发布日期过早", "INFO": "基本信息",
+              "EMPTY": "内容空白", "THEME": "部分主题", "STALE_YEAR": "年份陈旧",
+              "OLD_NOTICE": "引用已废止文件", "MEASURES": "缺少改进措施",
+              "LAST_PROBLEMS": "上年问题整改", "IMPORT_LABEL": "标签不一致",
+              "IMPORT_HEADING": "标题改动", "IMPORT_TITLE": "报告标题", "OLD_FORMAT": "2019年试行格式",
+              "IMPORT_SLASH": "用「/」代替0", **CROSS_RULES}
+CROSS_HEADERS = (("类型", 10), ("单位", 24), ("另一单位", 24), ("部分", 26), ("相同比例", 9),
+                 ("说明", 60))
+SKIPPED_HEADERS = (("文件", 50), ("原因", 70))
 _SEVERITY = {label: key for key, label in SEVERITY_LABELS.items()}
 _RULE_BY_NAME = {name: rule for rule, name in CROSS_RULES.items()}
 _FILLS = {UNREADABLE: "D9D9D9", NEEDS_CHANGES: "F8CBAD", PUBLISHABLE: "C6EFCE"}
+OPTIONAL = {"规则名称"}
 _BOLD = Font(bold=True)
 _TOP = Alignment(wrap_text=True, vertical="top")
 
@@ -62,9 +75,27 @@ def _sheet(workbook, title: str, headers, rows) -> None:
         sheet.append(list(row))
     for i, (_, width) in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = _TOP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet)
     return sheet
+
+
+def _print_setup(sheet) -> None:
+    """Printed as a reviewer files it: A4 landscape, every column on one page width (as many
+    pages down as needed), the header row on each page, long text wrapped in its cell."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def build_workbook(review: Review) -> Workbook:
@@ -85,11 +116,10 @@ def build_workbook(review: Review) -> Workbook:
         sheet.cell(row=r, column=status_col).fill = PatternFill("solid", fgColor=_FILLS[unit.status])
         if unit.late:
             sheet.cell(row=r, column=date_col).font = Font(color="C00000", bold=True)
-    details = [(u.organ, u.path.name, f.step, f.rule, SEVERITY_LABELS[f.severity], f.location,
-                f.message, f.change, f.confirmed, str(u.path)) for u in units for f in u.findings]
-    for row in _sheet(workbook, DETAILS, DETAIL_HEADERS, details).iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = _TOP
+    details = [(u.organ, u.path.name, f.step, f.rule, RULE_NAMES.get(f.rule, ""),
+                SEVERITY_LABELS[f.severity], f.location, f.message, f.change, f.confirmed, str(u.path))
+               for u in units for f in u.findings]
+    _sheet(workbook, DETAILS, DETAIL_HEADERS, details)
     _sheet(workbook, CROSS, CROSS_HEADERS,
            [(CROSS_RULES[c.rule], c.unit, c.other, c.part, f"{c.share}%" if c.share is not None else None,
              c.message) for c in review.cross])
@@ -106,13 +136,14 @@ def _rows(workbook, title: str, headers, path: Path):
     if title not in workbook.sheetnames:
         raise ExcelError(f"「{path.name}」不是审查结果工作簿：没有「{title}」工作表。")
     rows = workbook[title].iter_rows(values_only=True)
-    head = next(rows, ())
+    head = tuple(next(rows, ()))
     names = [h for h, _ in headers]
-    if tuple(head[:len(names)]) != tuple(names):
+    # Workbooks saved before 「规则名称」 was added lack only that column.
+    if not set(names) - OPTIONAL <= set(head):
         raise ExcelError(f"「{path.name}」的「{title}」工作表不是本程序生成的格式，无法打开。")
     for row in rows:
         if any(v not in (None, "") for v in row):
-            yield dict(zip(names, row))
+            yield dict(zip(head, row))
 
 
 def _parse_date(value) -> dt.date | None:

@@ -2,13 +2,11 @@
 its text pasted into a file or copied to the clipboard. Qt-free.
 
 decode.py (bytes → text whatever the label says), safety.py (limits), text_lines.py and
-text_tables.py (a pasted text's paragraphs and tables), text_reader.py. The tables go through the
-path shared with the Word and PDF readers (grid_import.import_report), so python-docx and lxml are imported only
-when a page or text is read (not at start-up).
+text_tables.py (a pasted text's paragraphs and tables), text_reader.py, html_reader.py, mhtml.py.
+Each hands its paragraphs, grids and metadata to the builder shared with the other readers
+(gui/report/published/); lxml is imported only when a page is read (not at start-up).
 """
-from .safety import WebImportError
-
-PASTED = "粘贴的文本"
+from .safety import PASTED, WebImportError
 
 
 def read_pasted(text: str, name: str = PASTED):
@@ -35,18 +33,4 @@ def read_mhtml_file(path):
     return read(path)
 
 
-def read_html_report(path):
-    return read_html_file(path).report
-
-
-def read_mhtml_report(path):
-    return read_mhtml_file(path).report
-
-
-def read_text_report(path):
-    """Only the report (gui.report.sources: every command accepts a .txt)."""
-    return read_text_file(path).report
-
-
-__all__ = ["WebImportError", "PASTED", "read_pasted", "read_text_file", "read_text_report", "read_html_file",
-           "read_mhtml_file", "read_html_report", "read_mhtml_report"]
+__all__ = ["WebImportError", "PASTED", "read_pasted", "read_text_file", "read_html_file", "read_mhtml_file"]

@@ -1,7 +1,7 @@
 """A report saved from the portal as a web page (.html/.htm, or inside an .mhtml): the report found
 inside the page by its title and the six section headings, the portal around it left out, its
-metadata (公开日期, 发布机构) taken where the report itself does not say, the tables through the
-shared grid path of the Word and PDF readers.
+metadata (公开日期, 发布机构) handed to the builder (gui/report/published/) with the paragraphs and
+the tables, which it places where the report itself does not say.
 """
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import os
 import re
 from pathlib import Path
 
-from .. import levels
-from ..docx_import.result import ImportResult, quote
-from ..docx_import.structure import find_title, heading_of
+from ..published import Grid, ImportResult, Metadata, import_report, quote
+from ..published.structure import find_title, heading_of
 from .decode import decode
 from .html_page import TableBlock, Text, blocks, table_rows
 from .metadata import DATES, PUBLISHER, date_of, is_metadata_line, pairs
@@ -161,30 +160,12 @@ def _outside_texts(found, chosen: set[int]) -> list[str]:
 
 
 def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[tuple[bool, str]]) -> ImportResult:
-    from ..grid_import import Grid, import_report
-    result = import_report(name, paragraphs, [Grid.from_html_rows(rows) for rows in grids], error=WebImportError)
-    info = result.report.info
-    publisher = next((meta[k] for k in PUBLISHER if meta.get(k)), None)
-    if publisher and not info.organ:
-        info.organ = publisher
-        result.unrecognised = [m for m in result.unrecognised if "中没有机关名称" not in m]
-        result.ok(f"机关名称取自网页的「发布机构」：「{publisher}」，请核对是否为机关全称。")
-        level = levels.guess(publisher)
-        if level:
-            info.level = level
-            result.unrecognised = [m for m in result.unrecognised if not m.startswith("单位层级无法")]
-            result.ok(f"单位层级按发布机构判断为「{level}」，请核对。")
-    for key in DATES:
-        date = date_of(meta.get(key, ""))
-        if date:
-            before = info.publish_date
-            info.publish_date = date
-            also = f"（报告落款日期为 {before.isoformat()}）" if before and before != date else ""
-            result.ok(f"发布日期取自网页的「{key}」：{date.isoformat()}{also}。")
-            break
-    for recognised, note in notes:
-        (result.ok if recognised else result.missed)(note)
-    return result
+    publisher = next((meta[k] for k in PUBLISHER if meta.get(k)), "")
+    dated = next(((key, date_of(meta.get(key, ""))) for key in DATES if date_of(meta.get(key, ""))), (None, None))
+    metadata = Metadata(notes=tuple(notes), organ=publisher, organ_from="网页的「发布机构」",
+                        publish_date=dated[1], publish_date_from=f"网页的「{dated[0]}」")
+    return import_report(name, paragraphs, [Grid.from_html_rows(rows) for rows in grids], metadata,
+                         error=WebImportError)
 
 
 def read_html_file(path: str | os.PathLike) -> ImportResult:

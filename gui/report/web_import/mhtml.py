@@ -11,7 +11,7 @@ import email.policy
 import os
 from pathlib import Path
 
-from ..docx_import.result import ImportResult
+from ..published import ImportResult
 from .html_reader import read_html_bytes
 from .safety import MAX_HTML_BYTES, MAX_MHTML_BYTES, WebImportError, read_limited
 

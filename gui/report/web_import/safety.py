@@ -14,6 +14,7 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024          # a .txt, or the clipboard's text
 MAX_HTML_BYTES = 16 * 1024 * 1024         # an .html/.htm as saved
 MAX_MHTML_BYTES = 32 * 1024 * 1024        # an .mhtml/.mht with its pictures
 MAX_LINES = 100_000
+PASTED = "粘贴的文本"                      # the name of the clipboard's text in messages
 
 
 class WebImportError(DraftError):

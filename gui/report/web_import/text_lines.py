@@ -11,8 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..docx_import.structure import heading_of
-from ..docx_import.structure import _THEME as THEME_START
+from ..published.structure import THEME_START, heading_of
 from ..form import SECTIONS
 
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*")

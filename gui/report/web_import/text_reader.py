@@ -1,20 +1,19 @@
-"""A report pasted as text (a .txt file, or the clipboard): prose by the Word reader's section and
-theme logic, the tables from their lines (text_tables.py) through the Word reader's table path.
+"""A report pasted as text (a .txt file, or the clipboard): the lines split into sections, the
+prose rebuilt into paragraphs (text_lines.py), the tables into grids (text_tables.py), all handed to
+the builder shared with the other readers (gui/report/published/).
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..grid_import import import_report
-from ..docx_import.result import ImportResult, quote
-from ..docx_import.structure import find_title
-from ..form import APPEALS, SECTIONS
-from . import PASTED
+from ..form import SECTIONS
+from ..published import ImportResult, Metadata, import_report, quote
+from ..published.structure import find_title
 from .decode import decode
-from .safety import MAX_LINES, MAX_TEXT_BYTES, WebImportError, read_limited, too_long
+from .safety import MAX_LINES, MAX_TEXT_BYTES, PASTED, WebImportError, read_limited, too_long
 from .text_lines import TABLE_SECTIONS, is_wrapped, paragraphs, split_lines
-from .text_tables import APPEALS_WIDTH, GRIDS, collect
+from .text_tables import GRIDS, collect
 
 
 _PROSE = ("overview", "problems", "other")
@@ -52,7 +51,7 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
     wrapped, full = is_wrapped(prose)
     before = paragraphs(found.before, wrapped, full)
     start = title_start(before)
-    texts, tables, notes = before[start:], [], []
+    texts, tables, notes, unplaced = before[start:], [], [], set()
     for section in SECTIONS:
         if section.key not in found.headings:
             continue
@@ -61,29 +60,23 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
         if section.key in TABLE_SECTIONS:
             table = collect(section.key, lines)
             if table.rows or table.headers:
-                tables.append(GRIDS[section.key](table, notes))
+                tables.append(GRIDS[section.key](table, notes, unplaced))
             texts += table.prose
         else:
             texts += paragraphs(lines, wrapped, full)
-    result = import_report(name, texts, tables, error=WebImportError)
-    _notes(result, found, notes, start, wrapped)
-    return result
+    return import_report(name, texts, tables, _metadata(found, notes, unplaced, start, wrapped),
+                         error=WebImportError)
 
 
-def _notes(result: ImportResult, found, notes: list[str], dropped: int, wrapped: bool) -> None:
+def _metadata(found, notes: list[str], unplaced: set[str], dropped: int, wrapped: bool) -> Metadata:
+    """How the text was read, and the rows whose numbers could not be placed, for the summary."""
+    read = []
     if found.lines.keys() & set(TABLE_SECTIONS):
-        result.ok("文本中的表格没有单元格位置：按官方的行顺序和列顺序读取，一行的数字个数与该行应有的列数相同才填入。")
+        read.append("文本中的表格没有单元格位置：按官方的行顺序和列顺序读取，一行的数字个数与该行应有的列数相同才填入。")
     if wrapped:
-        result.ok("文本按固定行宽换行（从 PDF 复制）：已按行宽把同一段的各行连接起来，请核对分段。")
+        read.append("文本按固定行宽换行（从 PDF 复制）：已按行宽把同一段的各行连接起来，请核对分段。")
     if dropped:
-        result.ok(f"报告标题之前的 {dropped} 段（网页的导航、栏目等）未导入。")
-    for number in found.page_numbers_in_tables:
-        result.ok(f"表格中的页码{quote(number)}已删除。")
-    for note in notes:
-        result.missed(note)
-    if any(n.startswith(APPEALS.short_name + "的数字") for n in notes):
-        done = f"{APPEALS.short_name}：全部"
-        result.recognised = [m for m in result.recognised if not m.startswith(done)]
-        # its cells were not empty in the text, only not placed (named above): not counted as empty
-        empty = f"有 {APPEALS_WIDTH} 个单元格是空白（{APPEALS.short_name} {APPEALS_WIDTH} 个）"
-        result.unrecognised = [m for m in result.unrecognised if not m.startswith(empty)]
+        read.append(f"报告标题之前的 {dropped} 段（网页的导航、栏目等）未导入。")
+    read += [f"表格中的页码{quote(number)}已删除。" for number in found.page_numbers_in_tables]
+    return Metadata(notes=tuple((True, m) for m in read) + tuple((False, m) for m in notes),
+                    unplaced=frozenset(unplaced))

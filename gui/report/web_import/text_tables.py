@@ -1,4 +1,4 @@
-"""The three tables of a pasted text: lines → rows → the grid the Word and PDF readers read.
+"""The three tables of a pasted text: lines → rows → the grids the builder reads (gui/report/published/).
 
 Pasted text has no cell positions: a browser's copy separates cells by tabs (an empty cell stays,
 between two tabs), a PDF's text by spaces (an empty cell vanishes), and a label may wrap over
@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_COLUMNS
-from ..grid_import import Grid as Table, Slot
-from ..docx_import.labels import is_blank_mark, normalise
-from ..docx_import.result import quote
-from ..docx_import.tables import ACTIVE_ROWS, BODY_ONLY, REQUEST_ROWS, is_old_label
+from ..published import quote
+from ..published.grid import Grid as Table, Slot
+from ..published.labels import is_blank_mark, normalise
+from ..published.tables import ACTIVE_ROWS, BODY_ONLY, REQUEST_ROWS, is_old_label
 
 _NUMBER = re.compile(r"\d[\d,，]*(?:[.．]\d+)?(?:件|个|条|万元|万|元)?")
 APPEALS_WIDTH = len(APPEALS.rows) * len(APPEALS_COLUMNS)
@@ -179,7 +179,7 @@ def _shown(row: TextRow) -> str:
     return quote(" ".join(v or "（空）" for v in row.values))
 
 
-def active_grid(found: TextTable, notes: list[str]) -> Table:
+def active_grid(found: TextTable, notes: list[str], unplaced: set[str]) -> Table:
     grid = Table()
     for header in found.headers:
         words = header.split()
@@ -195,7 +195,7 @@ def active_grid(found: TextTable, notes: list[str]) -> Table:
     return grid
 
 
-def requests_grid(found: TextTable, notes: list[str]) -> Table:
+def requests_grid(found: TextTable, notes: list[str], unplaced: set[str]) -> Table:
     first = _FIRST_DATA["requests"]
     grid = Table([[Slot(first + i, 1, c.label) for i, c in enumerate(REQUESTS_COLUMNS)]])
     for row in found.rows:
@@ -209,7 +209,7 @@ def requests_grid(found: TextTable, notes: list[str]) -> Table:
     return grid
 
 
-def appeals_grid(found: TextTable, notes: list[str]) -> Table:
+def appeals_grid(found: TextTable, notes: list[str], unplaced: set[str]) -> Table:
     grid = Table(_official_header(APPEALS))
     if not found.rows:
         return grid
@@ -221,6 +221,7 @@ def appeals_grid(found: TextTable, notes: list[str]) -> Table:
         lines = " / ".join(line for row in found.rows for line in row.lines)
         notes.append(f"{APPEALS.short_name}的数字{quote(lines)}共 {len(values)} 个，应为 {APPEALS_WIDTH} 个"
                      f"（行政复议、未经复议直接起诉、复议后起诉各 5 个）：无法确定各属哪一列，全部留空，请对照原报告填写。")
+        unplaced.add(APPEALS.key)            # its cells are not empty in the text, only not placed
         fitted = [""] * APPEALS_WIDTH
     grid.rows.append([Slot(i, 1, v) for i, v in enumerate(fitted)])
     return grid
