@@ -9,14 +9,17 @@ from __future__ import annotations
 from .form import REQUESTS_BODY, TEXT_FIELDS, CellRef, describe
 from .places import field_name
 from .problems import TEXT_PREFIX, WARNING, Problem
-from .prose import (ALL_UPHELD, CARRY_IN, CARRY_OUT, DENY, DONE, NEW, NONE, NOPROC, NOT_HELD, OPEN,
-                    OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement, statements)
+from .prose import (ALL_UPHELD, AND, CARRY_IN, CARRY_OUT, DENY, DONE, HANDLED, NEW, NONE, NOPROC, NOT_HELD,
+                    OPEN, OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement,
+                    statements)
+from .prose_cells import filled_as_published
 
 R9 = "R9"            # a figure in the narratives differs from tables 三/四
 R9U = "R9U"          # 「均获维持」 against 纠正/其他结果/尚未审结 in table 四
 
 _NEW = CellRef("requests", "new", "total")
 _CARRY_IN = CellRef("requests", "carry_in", "total")
+_TOTAL = CellRef("requests", "total", "total")
 
 
 def _rows(prefix: str) -> tuple[str, ...]:
@@ -62,6 +65,21 @@ def _request_label(rows: tuple[str, ...]) -> str | None:
 def _table_side(st: Statement, cells):
     """The cells a statement is about, the values that agree with it, the tables' figure, its words."""
     kind = st.kind
+    if AND in kind:                 # 「予以公开及部分公开42件」: the rows of both, summed
+        parts = kind.split(AND)
+        table = REQUEST_ROWS if parts[0] in REQUEST_ROWS else None
+        if table is not None:
+            rows = tuple(r for k in parts for r in table[k])
+            return _sum_side(tuple(CellRef("requests", r, "total") for r in rows), cells, None)
+        rows = tuple(r for k in parts for r in APPEAL_ROWS[k])
+        return _sum_side(tuple(CellRef("appeals", r, "total") for r in rows), cells, None)
+    if kind == HANDLED:             # 「办理政府信息公开申请218件」: the applications concluded, or received
+        total, new, carry = cells[_TOTAL], cells[_NEW], cells[_CARRY_IN]
+        if total is None:
+            return None
+        accepted = {total} | ({new} if new is not None else set()) | (
+            {new + carry} if new is not None and carry is not None else set())
+        return (_TOTAL,), accepted, total, lambda: f"{describe(_TOTAL)}为 {total} 件"
     if kind in (NEW, NONE):
         new = cells[_NEW]
         if new is None:
@@ -73,6 +91,8 @@ def _table_side(st: Statement, cells):
             words = lambda: f"{describe(_NEW)} {new} 件加{describe(_CARRY_IN)} {carry} 件共 {new + carry} 件"  # noqa: E731
             if st.carry == "with":
                 return (_NEW, _CARRY_IN), {new + carry}, new + carry, words
+            if st.carry == "either":      # 收到/受理 N件: writers mean 新收, or 新收 and 上年结转
+                return (_NEW,), {new, new + carry}, new, lambda: f"{describe(_NEW)}为 {new} 件"
             return (_NEW, _CARRY_IN), {new, new + carry}, new, words
         return (_NEW,), {new}, new, lambda: f"{describe(_NEW)}为 {new} 件"
     if kind in REQUEST_ROWS:
@@ -121,7 +141,7 @@ def check_r9(report) -> list[Problem]:
     """R9 and R9U: a warning for every figure in the narratives that disagrees with the tables."""
     out = []
     year = report.info.year
-    cells = report.cells
+    cells = filled_as_published(report.cells)
     for field in TEXT_FIELDS:
         text = report.texts.get(field.key, "")
         if not text:
