@@ -103,3 +103,14 @@ def test_a_blank_table_is_not_compared():
         if ref.table == "requests":
             report.set(ref, None)
     assert r9(with_text("共收到政府信息公开申请5件，予以公开3件。", report=report)) == []
+
+
+@pytest.mark.parametrize("text", ["2024年，共收到政府信息公开申请3119件，上年结转34件，均已按时办结。",
+                                  "所有申请均在法定期限内办理完成。", "所有办结的申请中予以公开1362件。"])
+def test_a_claim_about_time_limits_is_not_a_claim_that_nothing_is_carried_over(text):
+    assert r9(with_text(text)) == []
+
+
+def test_a_carry_over_naming_next_year_is_compared():
+    assert [p.actual for p in r9(with_text("另有100件结转到2025年度办理。"))] == [100]
+    assert r9(with_text("另有103件结转到2025年度办理。")) == []

@@ -42,7 +42,7 @@ AGREEING = {    # index → (the narrative it stands in, the tables' figures)
                                                                                "legal", "other")}}),
     9: ("overview_platform", {}),
     10: ("overview_active", {}),
-    11: ("overview_request", {**cells(new__total=34, carry_in__total=2), **blank_row_but("carry_out", natural=1)}),
+    11: ("overview_request", cells(new__total=34, carry_in__total=2, total__total=36)),
     12: ("overview_request", {**cells(open__total=9, partial__total=0, deny_5__total=1, deny_6__total=1,
                                    unable_1__total=4, unable_2__total=6, other_1__total=10, other_3__total=4,
                                    total__total=35), **blank_row_but("carry_out", natural=1)}),
@@ -111,3 +111,14 @@ def test_one_changed_figure_gives_one_warning_naming_it(index, old, new, stated,
     assert (p.actual, p.expected) == (stated, table)
     assert f"{stated} 件" in p.message and str(table) in p.message
     assert p.field == f"text.{AGREEING[index][0]}"
+
+
+def test_the_known_contradiction_of_the_set_is_reported_at_its_sentence():
+    """上海科委 2024: 「所有申请均已按要求办理完成」 while its 表三 carries one over (总计 left blank)."""
+    report = report_for(11)
+    report.set(CellRef("requests", "total", "total"), 35)
+    for ref, value in blank_row_but("carry_out", natural=1).items():
+        report.set(ref, value)
+    found = r9(report)
+    assert len(found) == 1 and "所有申请均已按要求办理完成" in found[0].message
+    assert (found[0].actual, found[0].expected) == (0, 1) and found[0].field == "text.overview_request"

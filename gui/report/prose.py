@@ -30,6 +30,7 @@ AND = "+"                                   # 「予以公开及部分公开42�
 SUIT_DIRECT, SUIT_AFTER = "suit_direct", "suit_after_review"
 UPHELD, CORRECTED, OTHER_RESULT, PENDING = "upheld", "corrected", "other", "pending"
 ALL_UPHELD = "all_upheld"
+ALL_DONE = "all_done"            # 「所有申请均已按要求办理完成」: nothing carried over to next year
 APPEAL_GROUPS = (REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER)
 APPEAL_PARTS = (UPHELD, CORRECTED, OTHER_RESULT, PENDING)
 REQUEST_FIELD = "overview_request"          # 一（二）依申请公开: every sentence there is about applications
@@ -61,6 +62,9 @@ _HANDLING = re.compile(r"受理|办理|(?<!正在)审理(?!中)|(?<!未)审结|�
 _NEGATED_REQUEST = re.compile(r"(?:未|没有|没)(?:收到|受理|接到|接收|新收)|无(?:政府)?信息公开申请|零申请")
 _NEGATION = re.compile(r"未|没有|没|无")
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:(?!未|不|没|无)[^，。；,;：:]){0,8}?维持")
+# 「所有申请均已按要求办理完成」 says none is carried over; 「均已按时办结」 is about time limits and is not read
+_ALL_DONE = re.compile(r"(?:所有|全部)[^，,。；]{0,10}申请[^，,。；]{0,8}?(?:办理完成|办理完毕|全部办结|已办结|均办结)")
+_IN_TIME = re.compile(r"按时|按期|及时|期限|时限|限内")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含)上一?年度?结转")
 _MENTIONS_CARRY = re.compile(r"上一?年度?(?:结转|转入)")
 _OTHER_PERIOD = re.compile(r"去年|上年|上一年|同期|同比|比")
@@ -218,6 +222,8 @@ def _clause_statements(clause: str, where: _Where, years: tuple[int, ...], about
                     out.append(said(kind, 0))
         elif about_requests and _NEGATED_REQUEST.search(clause) and not _OTHER_WORK.search(clause):
             out.append(said(NONE, 0))
+        elif about_requests and not appeal and _ALL_DONE.search(clause) and not _IN_TIME.search(clause):
+            out.append(said(ALL_DONE, 0))
     if upheld:
         groups = [h.lastgroup for h in _KEYWORDS.finditer(clause) if h.lastgroup in APPEAL_GROUPS] or (
             [REVIEW] if "复议" in clause else [SUIT] if re.search("诉讼|起诉", clause) else [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .form import REQUESTS_BODY, TEXT_FIELDS, CellRef, describe
 from .places import field_name
 from .problems import TEXT_PREFIX, WARNING, Problem
-from .prose import (ALL_UPHELD, AND, CARRY_IN, CARRY_OUT, DENY, DONE, HANDLED, NEW, NONE, NOPROC, NOT_HELD,
+from .prose import (ALL_DONE, ALL_UPHELD, AND, CARRY_IN, CARRY_OUT, DENY, DONE, HANDLED, NEW, NONE, NOPROC, NOT_HELD,
                     OPEN, OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement,
                     statements)
 from .prose_cells import filled_as_published
@@ -80,6 +80,8 @@ def _table_side(st: Statement, cells):
         accepted = {total} | ({new} if new is not None else set()) | (
             {new + carry} if new is not None and carry is not None else set())
         return (_TOTAL,), accepted, total, lambda: f"{describe(_TOTAL)}为 {total} 件"
+    if kind == ALL_DONE:            # 「所有申请均已办理完成」 against 结转下年度继续办理
+        return _sum_side((CellRef("requests", "carry_out", "total"),), cells, None)   # agrees only with 0
     if kind in (NEW, NONE):
         new = cells[_NEW]
         if new is None:
@@ -149,7 +151,8 @@ def check_r9(report) -> list[Problem]:
         seen: dict[str, int] = {}
         for st in statements(field.key, text):
             n = seen[st.kind] = seen.get(st.kind, -1) + 1
-            if year and any(y != year for y in st.years):
+            # 「结转到2025年度办理的1件」 in the 2024 report is this year's carry-over
+            if year and any(y != year and not (st.kind == CARRY_OUT and y == year + 1) for y in st.years):
                 continue
             if st.kind.endswith(ALL_UPHELD):
                 problem = _all_upheld(field.key, st, cells, field.section, n)
@@ -160,7 +163,7 @@ def check_r9(report) -> list[Problem]:
             if side is None or st.value in side[1]:
                 continue
             refs, _, figure, table_text = side
-            stated = "未收到申请" if st.kind == NONE else f"{st.value} 件"
+            stated = {NONE: "未收到申请", ALL_DONE: "没有结转下年度的申请"}.get(st.kind, f"{st.value} 件")
             message = f"{_where(field.key)}写「{st.snippet}」（{stated}），但{table_text()}。"
             out.append(Problem(R9, WARNING, message, field.section, cells=refs,
                                field=TEXT_PREFIX + field.key, expected=figure, actual=st.value,
