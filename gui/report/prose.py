@@ -79,8 +79,8 @@ class Statement(NamedTuple):
     snippet: str         # the clause it was read from, for the message
     carry: str           # for NEW: "with" (含上年结转), "maybe" (the sentence mentions 上年结转), "either", ""
     years: tuple[int, ...]   # years named in the clause (a statement about another year is not compared)
-    at: int = -1             # where the figure stands in the text (the sentence is selected from it)
-    sentence: str = ""       # the whole sentence, for the window to select
+    at: int = -1             # where the figure stands in the text
+    span: tuple[int, int] = (0, 0)    # the sentence's place in the text, for the window to select
 
 
 class _Hit(NamedTuple):
@@ -172,7 +172,7 @@ def _group_at(clause: str, at: int, context: _Context) -> str | None:
 class _Where(NamedTuple):
     """A clause's place: its offset in the text, the sentence, and what the sentence says of 上年结转."""
     offset: int
-    sentence: str
+    span: tuple[int, int]
     including: frozenset[int]      # text positions of the figures a 「含上年结转…」 follows
     mentions_carry: bool
 
@@ -194,7 +194,7 @@ def _clause_statements(clause: str, where: _Where, years: tuple[int, ...], about
     out = []
 
     def said(kind, value, carry="", num_at=0):
-        return Statement(kind, value, snippet, carry, years, where.offset + num_at, where.sentence)
+        return Statement(kind, value, snippet, carry, years, where.offset + num_at, where.span)
     upheld = _ALL_UPHELD.search(clause) if appeals else None
     for kind, value, kw_at, num_at in _assign(clause[:upheld.start()] if upheld else clause):
         if kind in APPEAL_GROUPS or kind in APPEAL_PARTS or AND in kind and kind.split(AND)[0] in APPEAL_GROUPS:
@@ -286,7 +286,8 @@ def statements(field_key: str, text: str) -> tuple[Statement, ...]:
             if not (about_results or appeals):
                 continue
             start = at + found.start()
-            where = _Where(0, sentence, _including(sentence, start), bool(_MENTIONS_CARRY.search(sentence)))
+            where = _Where(0, (start, start + len(sentence)), _including(sentence, start),
+                           bool(_MENTIONS_CARRY.search(sentence)))
             said: list[Statement] = []
             for m in _CLAUSES.finditer(sentence):
                 clause = m.group()

@@ -136,7 +136,7 @@ def _all_upheld(field_key: str, st: Statement, cells, section: str, n: int) -> P
     return Problem(R9U, WARNING, message, section, cells=cited, field=TEXT_PREFIX + field_key,
                    actual=sum(cells[r] for r in wrong) if wrong else 0, expected=0,
                    key=f"{R9U}:{field_key}:{group}:{n}",
-                   fingerprint=",".join(str(cells[r]) for r in refs + totals))
+                   fingerprint=",".join(str(cells[r]) for r in refs + totals), passage=st.span)
 
 
 def check_r9(report) -> list[Problem]:
@@ -168,5 +168,6 @@ def check_r9(report) -> list[Problem]:
             out.append(Problem(R9, WARNING, message, field.section, cells=refs,
                                field=TEXT_PREFIX + field.key, expected=figure, actual=st.value,
                                key=f"{R9}:{field.key}:{st.kind}:{n}",
-                               fingerprint=f"{st.value}|{','.join(str(cells[r]) for r in refs)}"))
+                               fingerprint=f"{st.value}|{','.join(str(cells[r]) for r in refs)}",
+                               passage=st.span))
     return out

@@ -261,7 +261,7 @@ class InfoPage(Page):
             return ""
         return generated_opening(report.info)
 
-    def focus_field(self, field: str) -> None:
+    def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         name = field.partition(".")[2]
         widget = self.fields.get(name)
         if widget is not None:
