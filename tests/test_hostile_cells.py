@@ -17,7 +17,7 @@ from gui.report.cells import CellError, format_value, parse
 from gui.report.form import COUNT, FEE, FEE_PLACES, MAX_COUNT, MAX_FEE_INTEGER_DIGITS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)   # 999999999.9999
+MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)   # 999999999.999999
 
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
 # What clerks type, and what a paste from a spreadsheet or a PDF brings with it.
@@ -100,13 +100,13 @@ def test_one_more_than_the_largest_count_is_refused_in_chinese(text):
 
 
 def test_the_fee_boundary():
-    assert parse("999999999.9999", FEE) == MAX_FEE
-    assert parse("999,999,999.9999万元", FEE) == MAX_FEE
+    assert parse("999999999.999999", FEE) == MAX_FEE
+    assert parse("999,999,999.999999万元", FEE) == MAX_FEE
     for text in ("1000000000", "1000000000.0", "1,000,000,000"):
         with pytest.raises(CellError, match="金额过大"):
             parse(text, FEE)
-    with pytest.raises(CellError, match="最多保留 4 位小数"):
-        parse("999999999.99999", FEE)
+    with pytest.raises(CellError, match="最多保留 6 位小数"):
+        parse("999999999.9999999", FEE)
 
 
 @pytest.mark.parametrize("text", ["1" * 10 ** 6, "１" * 10 ** 6, "\x00" * 10 ** 5, "中" * 10 ** 5])
