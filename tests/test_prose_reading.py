@@ -114,3 +114,16 @@ def test_a_claim_about_time_limits_is_not_a_claim_that_nothing_is_carried_over(t
 def test_a_carry_over_naming_next_year_is_compared():
     assert [p.actual for p in r9(with_text("另有100件结转到2025年度办理。"))] == [100]
     assert r9(with_text("另有103件结转到2025年度办理。")) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年共受理各类政府信息公开申请3119件。", [("new", 3119)]),
+    ("全年收到市长信箱来信200件。", []),
+    ("共收到政府信息公开申请3119件（含网络申请3000件、信函申请119件）。", [("new", 3119)]),
+    ("本年度共办结政府信息公开申请3050件（含上年结转34件）。", [("done", 3050)]),
+    ("被申请行政复议351件，其中72件维持，37件尚在审理中。",
+     [("review", 351), ("review.upheld", 72), ("review.pending", 37)]),
+    ("2件转入2025年度办理。", [("carry_out", 2)]),
+])
+def test_how_real_phrasings_are_read(text, found):
+    assert [(s.kind, s.value) for s in statements("overview_request", text)] == found

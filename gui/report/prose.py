@@ -43,7 +43,7 @@ _ABOUT_REQUESTS = re.compile(r"信息公开申请|依申请公开|公开申请|�
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请|公开申请")   # 行政复议 of other work (a 司法局) is not table 四
 _OTHER_WORK = re.compile(r"12345|热线|处理单|信访|许可|提案|建议|投诉|留言|来信|咨询|问政|网民|诉求|政民互动")
 _KEYWORDS = re.compile(
-    r"(?P<carry_in>上一?年度?(?:结转|转入))|(?P<carry_out>结转|顺延|转(?:入|至|到)?下一?年度?)|"
+    r"(?P<carry_in>上一?年度?(?:结转|转入))|(?P<carry_out>结转|顺延|转(?:入|至|到)?(?:下一?年度?|(?:19|20)[0-9]{2}年))|"
     r"(?P<suit_after_review>(?:行政)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼))|"
     r"(?P<suit_direct>(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼))|"
     r"(?P<review>行政复议)|(?P<suit>行政诉讼)|"
@@ -65,6 +65,9 @@ _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:(?!未|不|没|无)[^，。；,;
 # 「所有申请均已按要求办理完成」 says none is carried over; 「均已按时办结」 is about time limits and is not read
 _ALL_DONE = re.compile(r"(?:所有|全部)[^，,。；]{0,10}申请[^，,。；]{0,8}?(?:办理完成|办理完毕|全部办结|已办结|均办结)")
 _IN_TIME = re.compile(r"按时|按期|及时|期限|时限|限内")
+_EACH = re.compile(r"各(?![类级种项部单地乡镇街县区市])|均|都")      # not 各类/各部门: 「受理各类申请」
+# what 收到/受理 takes between it and its figure: nothing, or the applications (受理网络问政182件 is other work)
+_RECEIVED_OBJECT = re.compile(r"[共计了总合]*|.*申请.*")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含)上一?年度?结转")
 _MENTIONS_CARRY = re.compile(r"上一?年度?(?:结转|转入)")
 _OTHER_PERIOD = re.compile(r"去年|上年|上一年|同期|同比|比")
@@ -124,7 +127,7 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
     # 「同意公开答复9件」「顺延到下年度答复」「转下一年度办理答复的有1件」: 答复 says how, not what
     hits = [h for i, h in enumerate(hits) if not (h.kind == DONE and i and hits[i - 1].kind not in (NEW, DONE)
                                                   and not any(hits[i - 1].end <= c[0] < h.start for c in counts))]
-    if re.search("[各均都]", clause):      # 行政复议、行政诉讼均为0件: one number for each
+    if _EACH.search(clause):               # 行政复议、行政诉讼均为0件: one number for each
         kinds = {h.kind for h in hits}
         if len(counts) == 1 and kinds <= {REVIEW, SUIT}:
             return [(k, counts[0][2], clause.find(w), counts[0][0])
@@ -208,6 +211,8 @@ def _clause_statements(clause: str, where: _Where, years: tuple[int, ...], about
         if kind == NEW and (_BREAKDOWN.search(before) or _OTHER_PERIOD.search(before)):
             continue
         between = clause[_KEYWORDS.match(clause, kw_at).end():num_at]
+        if kind == NEW and num_at > kw_at and not _RECEIVED_OBJECT.fullmatch(between.strip()):
+            continue                        # 「受理网络问政182件」「收到市长信箱来信200件」
         if kind != NEW and _OTHER_PERIOD.search(between):
             continue                        # 「予以公开的比上年多12件」 compares, it does not count
         if kind == DONE and _PART_OF_DONE.search(before):
