@@ -5,7 +5,7 @@ import pytest
 from gui.report import rules
 from gui.report.form import ALL_CELLS
 from gui.report.prose import statements
-from rules_support import app, clean_report, req
+from rules_support import act, app, clean_report, req
 
 HUAIAN = "全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。"
 
@@ -127,3 +127,16 @@ def test_a_carry_over_naming_next_year_is_compared():
 ])
 def test_how_real_phrasings_are_read(text, found):
     assert [(s.kind, s.value) for s in statements("overview_request", text)] == found
+
+
+@pytest.mark.parametrize("text", ["全年印发规范性文件8件，废止行政规范性文件26件。", "2024年制定规章1件。",
+                                  "当年发布政府信息393件，其中包括：行政规范性文件13件。",
+                                  "较上年多制发行政规范性文件3件。", "下一步将制定规范性文件3件。"])
+def test_documents_agreeing_with_table_two_or_not_issued_by_this_year_are_left_alone(text):
+    assert r9(with_text(text, "overview_active")) == []
+
+
+def test_a_document_count_that_differs_from_table_two_is_named():
+    found = r9(with_text("本年度废止行政规范性文件20件。", "overview_management"))
+    assert [(p.actual, p.expected, p.cells) for p in found] == [(20, 26, (act("normative", "repealed"),))]
+    assert "废止行政规范性文件20件" in found[0].message and "26 件" in found[0].message

@@ -13,11 +13,12 @@ SENTENCES = json.loads((Path(__file__).parent / "fixtures" / "prose-sentences.js
 
 
 def cells(**values):
-    """requests/appeals cells by 「table_row_col」 (appeals rows start with review/suit)."""
+    """Cells by 「row__column」: table 四's rows start with review/suit, table 二's are rules/normative."""
     out = {}
     for key, value in values.items():
         row, col = key.rsplit("__", 1)
-        table = "appeals" if row.startswith(("review", "suit")) else "requests"
+        table = ("appeals" if row.startswith(("review", "suit")) else "active" if row in ("rules", "normative")
+                 else "requests")
         out[CellRef(table, row, col)] = value
     return out
 
@@ -32,7 +33,7 @@ AGREEING = {    # index → (the narrative it stands in, the tables' figures)
     0: ("overview_request", cells(new__total=70, total__total=69, carry_out__total=1)),
     1: ("overview_active", {}),
     2: ("overview_request", cells(new__total=218, total__total=218)),
-    3: ("overview_active", {}),
+    3: ("overview_active", cells(normative__issued=62)),
     4: ("overview_active", {}),
     5: ("overview_request", cells(new__total=21, total__total=21)),
     6: ("overview_active", {}),
@@ -46,7 +47,7 @@ AGREEING = {    # index → (the narrative it stands in, the tables' figures)
     12: ("overview_request", {**cells(open__total=9, partial__total=0, deny_5__total=1, deny_6__total=1,
                                    unable_1__total=4, unable_2__total=6, other_1__total=10, other_3__total=4,
                                    total__total=35), **blank_row_but("carry_out", natural=1)}),
-    13: ("overview_active", {}),
+    13: ("overview_active", cells(normative__issued=13)),
     14: ("overview_supervision", cells(review__upheld=1, review__total=1)),
     15: ("overview_supervision", {}),
 }
@@ -56,6 +57,7 @@ CHANGED = [
     (0, "收到70件", "收到72件", 72, 70), (0, "办结69件", "办结68件", 68, 69),
     (0, "1件结转下年度", "2件结转下年度", 2, 1),
     (2, "申请218件", "申请210件", 210, 218),
+    (3, "文件62件", "文件60件", 60, 62),
     (5, "申请21件", "申请20件", 20, 21),
     (8, "公开26件", "公开27件", 27, 26),
     (11, "申请34件", "申请30件", 30, 34), (11, "申请2件", "申请3件", 3, 2),

@@ -12,6 +12,7 @@ from .problems import TEXT_PREFIX, WARNING, Problem
 from .prose import (ALL_DONE, ALL_UPHELD, AND, CARRY_IN, CARRY_OUT, DENY, DONE, HANDLED, NEW, NONE, NOPROC, NOT_HELD,
                     OPEN, OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement,
                     statements)
+from .prose_active import doc_statements
 from .prose_cells import filled_as_published
 
 R9 = "R9"            # a figure in the narratives differs from tables 三/四
@@ -170,4 +171,24 @@ def check_r9(report) -> list[Problem]:
                                key=f"{R9}:{field.key}:{st.kind}:{n}",
                                fingerprint=f"{st.value}|{','.join(str(cells[r]) for r in refs)}",
                                passage=st.span))
+    return out + _documents(report)
+
+
+def _documents(report) -> list[Problem]:
+    """R9 for table 二: 「本年度制发行政规范性文件62件」 against 本年制发, in the narratives of 一."""
+    out = []
+    year = report.info.year
+    for field in TEXT_FIELDS:
+        if field.section != "overview" or not report.texts.get(field.key):
+            continue
+        for n, st in enumerate(doc_statements(report.texts[field.key])):
+            ref = CellRef("active", st.row, st.column)
+            value = report.cells[ref]
+            if value is None or value == st.value or year and any(y != year for y in st.years):
+                continue
+            out.append(Problem(R9, WARNING, f"{_where(field.key)}写「{st.snippet}」（{st.value} 件），"
+                               f"但{describe(ref)}为 {value} 件。", field.section, cells=(ref,),
+                               field=TEXT_PREFIX + field.key, expected=value, actual=st.value,
+                               key=f"{R9}:{field.key}:{st.row}.{st.column}:{n}",
+                               fingerprint=f"{st.value}|{value}", passage=st.span))
     return out
