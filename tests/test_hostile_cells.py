@@ -75,15 +75,15 @@ def test_digits_with_separators_read_as_the_number_or_are_refused_as_too_large(n
 
 @settings(max_examples=1000, deadline=None)
 @given(st.integers(0, 10 ** 10), st.integers(0, 7), st.integers(0, 3))
-def test_a_fee_keeps_at_most_four_places_and_stays_below_the_limit(digits, places, zeros):
+def test_a_fee_keeps_at_most_its_places_and_stays_below_the_limit(digits, places, zeros):
     text = format(Decimal(digits).scaleb(-places), "f") + "0" * zeros
     assert_round_trip(read(text, FEE), FEE)
 
 
-def test_trailing_zeros_beyond_four_places_are_dropped_not_kept():
-    value = parse("4.84800", FEE)
-    assert value == Decimal("4.848") and str(value) == "4.8480"
-    assert str(parse("0.000000", FEE)) == "0.0000"
+def test_trailing_zeros_beyond_six_places_are_dropped_not_kept():
+    value = parse("4.8480000", FEE)
+    assert value == Decimal("4.848") and str(value) == "4.848000"
+    assert str(parse("0.00000000", FEE)) == "0.000000"
 
 
 @pytest.mark.parametrize("text", ["999999999", "999,999,999", "９９９，９９９，９９９", "999999999件",

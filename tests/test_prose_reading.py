@@ -124,6 +124,8 @@ def test_a_carry_over_naming_next_year_is_compared():
     ("被申请行政复议351件，其中72件维持，37件尚在审理中。",
      [("review", 351), ("review.upheld", 72), ("review.pending", 37)]),
     ("2件转入2025年度办理。", [("carry_out", 2)]),
+    ("共有2件行政诉讼案件尚在审理中。", [("suit.pending", 2)]),
+    ("去年结转的2件已办结。", [("carry_in", 2)]),
 ])
 def test_how_real_phrasings_are_read(text, found):
     assert [(s.kind, s.value) for s in statements("overview_request", text)] == found

@@ -43,7 +43,7 @@ _ABOUT_REQUESTS = re.compile(r"信息公开申请|依申请公开|公开申请|�
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请|公开申请")   # 行政复议 of other work (a 司法局) is not table 四
 _OTHER_WORK = re.compile(r"12345|热线|处理单|信访|许可|提案|建议|投诉|留言|来信|咨询|问政|网民|诉求|政民互动")
 _KEYWORDS = re.compile(
-    r"(?P<carry_in>上一?年度?(?:结转|转入))|(?P<carry_out>结转|顺延|转(?:入|至|到)?(?:下一?年度?|(?:19|20)[0-9]{2}年))|"
+    r"(?P<carry_in>(?:上一?年度?|去年|往年|以前年度)的?(?:结转|转入))|(?P<carry_out>结转|顺延|转(?:入|至|到)?(?:下一?年度?|(?:19|20)[0-9]{2}年))|"
     r"(?P<suit_after_review>(?:行政)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼))|"
     r"(?P<suit_direct>(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼))|"
     r"(?P<review>行政复议)|(?P<suit>行政诉讼)|"
@@ -154,7 +154,10 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
         begin = hits[i - 1].end if i else 0
         before = [c for c in counts if begin <= c[0] and c[1] <= hit.start and c[0] not in taken]
         if before:
-            out.append((hit.kind, before[-1][2], hit.start, before[-1][0]))
+            # 「2件行政诉讼案件尚在审理中」: the figure counts the part of that group the clause ends with
+            part = hits[i + 1] if i + 1 < len(hits) and hit.kind in APPEAL_GROUPS \
+                and hits[i + 1].kind in APPEAL_PARTS and not any(o[2] == hits[i + 1].start for o in out) else hit
+            out.append((part.kind, before[-1][2], part.start, before[-1][0]))
             taken.add(before[-1][0])
     return sorted(out, key=lambda o: o[3])
 
