@@ -10,6 +10,8 @@ import pytest
 from gui.report import drafts, rules
 from gui.report.cells import CellError, parse
 from gui.report.docx_export import export_docx
+from gui.report.excel.tables_read import load_report
+from gui.report.excel.tables_xlsx import export_tables
 from gui.report.form import FEE, CellRef
 from gui.report.samples import huaian_2024
 from gui.report.web_import.html_reader import read_html_bytes
@@ -38,3 +40,12 @@ def test_a_typed_fee_takes_six_decimals_and_refuses_a_seventh():
     assert format(parse("7.5000000", FEE), "f") == "7.500000"
     with pytest.raises(CellError, match="最多保留 6 位小数"):
         parse("4166.2416191", FEE)
+
+
+@pytest.mark.parametrize("written", ["4166.241619", "7.500000", "0.000001"])
+def test_the_tables_workbook_gives_back_a_six_place_fee_as_written(tmp_path, written):
+    report = huaian_2024()
+    report.set(FEES, Decimal(written))
+    path = tmp_path / "表格.xlsx"
+    export_tables(report, path)
+    assert str(load_report(path).get(FEES)) == written
