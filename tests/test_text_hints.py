@@ -17,3 +17,12 @@ def test_a_stale_year_opening_the_paragraph_says_so():
     report.texts["overview_active"] = "2023年，我镇主动公开政府信息。"
     p = only(report, "STALE_YEAR")
     assert "的段落以「2023年，我镇主动公开政府信息」开头" in p.message
+
+
+def test_a_lead_in_hint_selects_the_words_in_their_own_paragraph():
+    report = clean_report()
+    text = "2024年，本机关主动公开政府信息5000余条。\n依申请公开情况。全年收到申请3119件。"
+    report.texts["overview_request"] = text
+    p = only(report, "LEAD_IN")
+    assert "「依申请公开情况。」" in p.message
+    assert text[p.passage[0]:p.passage[1]] == "依申请公开情况。"
