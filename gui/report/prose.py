@@ -140,13 +140,18 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
             return [(h.lastgroup, c[2], h.start(), c[0]) for h, c in zip(group, after)]
         return []
     hits = _joined(clause, hits, counts)
+    if not hits:
+        return []
     out, taken = [], set()
-    for i, hit in enumerate(hits):
-        end = hits[i + 1].start if i + 1 < len(hits) else len(clause)
-        after = [c for c in counts if hit.end <= c[0] < end]
-        if after:
-            out.append((hit.kind, after[0][2], hit.start, after[0][0]))
-            taken.add(after[0][0])
+    # a clause that opens with a figure writes each figure before its noun: 「其中2件维持、1件尚未审结」
+    forward = counts[0][0] >= hits[0].start
+    if forward:
+        for i, hit in enumerate(hits):
+            end = hits[i + 1].start if i + 1 < len(hits) else len(clause)
+            after = [c for c in counts if hit.end <= c[0] < end]
+            if after:
+                out.append((hit.kind, after[0][2], hit.start, after[0][0]))
+                taken.add(after[0][0])
     # the figure before its noun: 「有1件涉及…的行政复议」「另有103件顺延到下年度」
     for i, hit in enumerate(hits):
         if any(o[2] == hit.start for o in out):
@@ -168,6 +173,7 @@ class _Context:
     def __init__(self):
         self.group: str | None = None
         self.groups: list[str] = []       # every group of the last clause that named any
+        self.in_sentence: list[str] = []  # every group the sentence has named so far
 
 
 def _group_at(clause: str, at: int, context: _Context) -> str | None:
@@ -236,11 +242,13 @@ def _clause_statements(clause: str, where: _Where, years: tuple[int, ...], about
         groups = [h.lastgroup for h in _KEYWORDS.finditer(clause) if h.lastgroup in APPEAL_GROUPS] or (
             [REVIEW] if "复议" in clause else [SUIT] if re.search("诉讼|起诉", clause) else [])
         if not groups:
-            groups = context.groups
+            # 「被申请行政复议2件，被提起行政诉讼1件，均维持」: all the sentence named
+            groups = list(dict.fromkeys(context.in_sentence)) or context.groups
         out += [said(f"{g}.{ALL_UPHELD}", 0) for g in dict.fromkeys(groups)]
     named = [h.lastgroup for h in _KEYWORDS.finditer(clause) if h.lastgroup in APPEAL_GROUPS]
     if named:
         context.group, context.groups = named[-1], named
+        context.in_sentence += named
     return out
 
 
@@ -287,6 +295,7 @@ def statements(field_key: str, text: str) -> tuple[Statement, ...]:
         paragraph_disclosure = paragraph_requests or bool(_ABOUT_DISCLOSURE.search(paragraph))
         context = _Context()
         for found in _SENTENCES.finditer(paragraph):
+            context.in_sentence = []
             sentence = found.group()
             about_requests = field_key == REQUEST_FIELD or bool(_ABOUT_REQUESTS.search(sentence))
             about_results = about_requests or paragraph_requests and not _OTHER_WORK.search(sentence)
