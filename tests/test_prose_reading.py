@@ -126,6 +126,7 @@ def test_a_carry_over_naming_next_year_is_compared():
     ("2件转入2025年度办理。", [("carry_out", 2)]),
     ("共有2件行政诉讼案件尚在审理中。", [("suit.pending", 2)]),
     ("去年结转的2件已办结。", [("carry_in", 2)]),
+    ("全年3119件申请中予以公开1362件。", [("open", 1362)]),
     ("被申请行政复议3件（其中2件维持、1件尚未审结）。", [("review", 3), ("review.upheld", 2), ("review.pending", 1)]),
     ("因政府信息公开被申请行政复议2件，被提起行政诉讼1件，均维持原行政行为。",
      [("review", 2), ("suit", 1), ("review.all_upheld", 0), ("suit.all_upheld", 0)]),

@@ -143,8 +143,8 @@ def _assign(clause: str) -> list[tuple[str, int, int, int]]:
     if not hits:
         return []
     out, taken = [], set()
-    # a clause that opens with a figure writes each figure before its noun: 「其中2件维持、1件尚未审结」
-    forward = counts[0][0] >= hits[0].start
+    # a clause whose every keyword follows its own 「N件」 counts figure before noun: 「其中2件维持、1件尚未审结」
+    forward = not all(any(0 <= h.start - c[1] <= 1 for c in counts) for h in hits)
     if forward:
         for i, hit in enumerate(hits):
             end = hits[i + 1].start if i + 1 < len(hits) else len(clause)
