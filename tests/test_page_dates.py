@@ -42,7 +42,9 @@ def test_a_time_line_under_the_title_dates_the_page():
 def test_the_date_meta_tags_date_the_page(tag):
     page = page_without_dates().replace("<title>", tag + "<title>")
     date, said = dated(read_html_bytes(page.encode(), "年报.html"))
-    assert date == dt.date(2025, 3, 11) and len(said) == 1 and "网页元数据" in said[0]
+    assert date == dt.date(2025, 3, 11) and len(said) == 1
+    written = tag.split('"')[1]                    # the tag's name as the page writes it
+    assert "网页元数据「" + written + "」" in said[0]
 
 
 def test_the_pages_own_publication_date_wins_over_its_meta_tag():

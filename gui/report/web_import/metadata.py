@@ -52,25 +52,27 @@ def date_of(text: str) -> dt.date | None:
         return None
 
 
-def date_tags(root) -> dict[str, str]:
-    """The page's <meta> tags that date it: lower-cased name → content."""
+def date_tags(root) -> dict[str, tuple[str, str]]:
+    """The page's <meta> tags that date it: lower-cased name → (the name as written, content)."""
     found = {}
     for tag in root.iter("meta"):
-        name = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip().lower()
-        if name in DATE_TAGS and tag.get("content"):
-            found.setdefault(name, tag.get("content"))
+        name = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip()
+        if name.lower() in DATE_TAGS and tag.get("content"):
+            found.setdefault(name.lower(), (name, tag.get("content")))
     return found
 
 
-def publication_date(meta: dict[str, str], tags: dict[str, str] | None = None) -> tuple[dt.date | None, str]:
+def publication_date(meta: dict[str, str], tags: dict[str, tuple[str, str]] | None = None
+                     ) -> tuple[dt.date | None, str]:
     """The page's publication date and where it stood (for the import summary): its 公开日期 /
     发布日期 / 发布时间, else the <meta> tag (PubDate …), else a bare 「时间：」 line."""
     for key in DATES:
         if date_of(meta.get(key, "")):
             return date_of(meta[key]), f"网页的「{key}」"
     for name in DATE_TAGS:
-        if date_of((tags or {}).get(name, "")):
-            return date_of(tags[name]), f"网页元数据「{name}」"
+        written, content = (tags or {}).get(name, ("", ""))
+        if date_of(content):
+            return date_of(content), f"网页元数据「{written}」"
     for key in LOOSE_DATES:
         if date_of(meta.get(key, "")):
             return date_of(meta[key]), f"网页的「{key}」行"
