@@ -60,3 +60,9 @@ def test_a_pasted_page_keeps_its_publication_date():
     text = "首页 > 政务公开 > 年报\n发布时间：2025-02-03 10:00 来源：淮安市人民政府办公室\n" + pasted_text(source)
     date, said = dated(read_pasted(text))
     assert date == dt.date(2025, 2, 3) and "「发布时间」" in said[0]
+
+
+def test_an_update_time_is_not_the_publication_date():
+    page = page_without_dates().replace('<div class="info">', '<div class="info">更新时间：2024-12-01 09:00 ')
+    date, said = dated(read_html_bytes(page.encode(), "年报.html"))
+    assert date == dt.date(2025, 1, 18) and said == []              # the sign-off's date stays

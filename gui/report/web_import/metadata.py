@@ -15,7 +15,9 @@ KEYS = ("索引号", "主题分类", "分类", "发布机构", "发文机关", "
         "时间",
         "生成日期", "文号", "发文字号", "有效性", "来源", "信息来源", "浏览次数", "访问量", "公开方式",
         "公开范围", "组配分类", "体裁分类", "主题词", "名称", "标题", "时效", "关键词", "作者", "字号")
-_KEY = "|".join(sorted(map(re.escape, KEYS), key=len, reverse=True))
+# a loose key stands on its own: the 时间 of 「更新时间：」 or 「访问时间：」 is not the page's date
+_KEY = "|".join(rf"(?<![\u4e00-\u9fff]){re.escape(k)}" if k in LOOSE_DATES else re.escape(k)
+                for k in sorted(KEYS, key=len, reverse=True))
 _PAIR = re.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_KEY})\s*[:：]|\s{{2,}}|$)")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 MAX_VALUE = 60
