@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docx_import_factory import appeals_table, hand_made, requests_table, title
+from docx_import_factory import hand_made, old_report
 from gui.report import drafts
 from gui.report.docx_import import DocxImportError, read_docx
 from gui.report.docx_import import safety
@@ -18,37 +18,9 @@ from gui.report.sources import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
-OLD_ACTIVE = [   # table 二 of the 2019 trial format (国办公开办函〔2019〕60号)
-    ["第二十条第（一）项", "", "", ""],
-    ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
-    ["规章", "0", "0", "0"], ["规范性文件", "2", "2", "15"],
-    ["第二十条第（五）项", "", "", ""],
-    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
-    ["行政许可", "5", "0", "120"], ["其他对外管理服务事项", "0", "0", "0"],
-    ["第二十条第（九）项", "", "", ""],
-    ["信息内容", "采购项目数量", "采购总金额", ""], ["政府集中采购", "3", "12.5", ""],
-]
-
-
 def main_py(*args):
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=ROOT,
                           capture_output=True, timeout=120, encoding="utf-8")
-
-
-def old_report(path: Path, year: int = 2022) -> Path:
-    doc = docx.Document()
-    title(doc, "某镇人民政府", year)
-    doc.add_paragraph("二、主动公开政府信息情况")
-    table = doc.add_table(rows=len(OLD_ACTIVE), cols=4)
-    for r, row in enumerate(OLD_ACTIVE):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    doc.add_paragraph("三、收到和处理政府信息公开申请情况")
-    requests_table(doc, huaian_2024(), single_other=True)
-    doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
-    appeals_table(doc, huaian_2024())
-    doc.save(path)
-    return path
 
 
 # ── the 2019 trial format ─────────────────────────────────────────────────────────────────

@@ -138,7 +138,7 @@ BAD = [
     (_set("requests", "carry_out", [1, 2, 3]), "应有 7 个值"),
     (_set("requests", "open", 5), "列表"),
     (_set("requests", "subtotal", [0] * 7), "无法识别的字段「subtotal」"),
-    (_set("active", "fees", "1.23456"), "最多保留 4 位小数"),
+    (_set("active", "fees", "1.2345678"), "最多保留 6 位小数"),
     (_set("active", "fees", "-3"), "表二「行政事业性收费」"),
     (_set("active", "fees", "7.5万元"), "数字字符串"),
     (_set("active", "licensing", [1]), "表二「行政许可」应为一个数值"),

@@ -17,7 +17,7 @@ from gui.report.cells import CellError, format_value, parse
 from gui.report.form import COUNT, FEE, FEE_PLACES, MAX_COUNT, MAX_FEE_INTEGER_DIGITS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)   # 999999999.9999
+MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)   # 999999999.999999
 
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
 # What clerks type, and what a paste from a spreadsheet or a PDF brings with it.
@@ -75,15 +75,15 @@ def test_digits_with_separators_read_as_the_number_or_are_refused_as_too_large(n
 
 @settings(max_examples=1000, deadline=None)
 @given(st.integers(0, 10 ** 10), st.integers(0, 7), st.integers(0, 3))
-def test_a_fee_keeps_at_most_four_places_and_stays_below_the_limit(digits, places, zeros):
+def test_a_fee_keeps_at_most_its_places_and_stays_below_the_limit(digits, places, zeros):
     text = format(Decimal(digits).scaleb(-places), "f") + "0" * zeros
     assert_round_trip(read(text, FEE), FEE)
 
 
-def test_trailing_zeros_beyond_four_places_are_dropped_not_kept():
-    value = parse("4.84800", FEE)
-    assert value == Decimal("4.848") and str(value) == "4.8480"
-    assert str(parse("0.000000", FEE)) == "0.0000"
+def test_trailing_zeros_beyond_six_places_are_dropped_not_kept():
+    value = parse("4.8480000", FEE)
+    assert value == Decimal("4.848") and str(value) == "4.848000"
+    assert str(parse("0.00000000", FEE)) == "0.000000"
 
 
 @pytest.mark.parametrize("text", ["999999999", "999,999,999", "９９９，９９９，９９９", "999999999件",
@@ -100,13 +100,13 @@ def test_one_more_than_the_largest_count_is_refused_in_chinese(text):
 
 
 def test_the_fee_boundary():
-    assert parse("999999999.9999", FEE) == MAX_FEE
-    assert parse("999,999,999.9999万元", FEE) == MAX_FEE
+    assert parse("999999999.999999", FEE) == MAX_FEE
+    assert parse("999,999,999.999999万元", FEE) == MAX_FEE
     for text in ("1000000000", "1000000000.0", "1,000,000,000"):
         with pytest.raises(CellError, match="金额过大"):
             parse(text, FEE)
-    with pytest.raises(CellError, match="最多保留 4 位小数"):
-        parse("999999999.99999", FEE)
+    with pytest.raises(CellError, match="最多保留 6 位小数"):
+        parse("999999999.9999999", FEE)
 
 
 @pytest.mark.parametrize("text", ["1" * 10 ** 6, "１" * 10 ** 6, "\x00" * 10 ** 5, "中" * 10 ** 5])

@@ -3,7 +3,7 @@ meets them: the figure in the prose, the table's figure, the cells. With a prope
 from a consistent report's tables, in every phrasing the reader accepts, gives no R9-family problem, and
 changing one figure gives exactly one, naming that figure."""
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gui.report import rules
@@ -239,6 +239,9 @@ def test_prose_from_the_tables_agrees_and_one_changed_figure_is_named(report, pi
     report.texts.update(texts)
     assert r9(report) == [], texts
     new_value = values[which] + delta
+    # 收到/受理 N件 is written for 新收 and for 新收 + 上年结转 alike: both readings agree with the tables
+    assume(not (which == 0 and "新收" not in PHRASES["new"][picks[0] % len(PHRASES["new"])]
+                and new_value == values[0] + values[1]))
     changed, _ = write(report, picks, styles, (which, new_value))
     report.texts.update(changed)
     found = r9(report)

@@ -125,7 +125,7 @@ def test_blank_cells_one_problem_per_table_with_bulk_fix():
 def test_a_value_out_of_range_from_a_hand_edited_draft_is_r6():
     report = clean_report()
     report.cells[req("open", "research")] = -1          # bypassing Report.set, as a broken file could
-    report.cells[act("fees", "value")] = Decimal("1.00001")
+    report.cells[act("fees", "value")] = Decimal("1.0000001")
     targets = {p.target for p in rules.check(report) if p.rule == "R6"}
     assert targets == {req("open", "research"), act("fees", "value")}
 

@@ -17,7 +17,7 @@ from hypothesis import given, settings, strategies as st
 from full_report_factory import full_report
 from gui.report import drafts
 from gui.report.draft_reader import MAX_YEAR, MIN_YEAR
-from gui.report.form import ALL_CELLS, FEE, FEE_PLACES, LEVELS, MAX_COUNT, TEXT_FIELDS, kind_of
+from gui.report.form import ALL_CELLS, FEE, FEE_PLACES, YUAN_PLACES, LEVELS, MAX_COUNT, TEXT_FIELDS, kind_of
 from gui.report.model import Confirmation, Fee, Info, Report
 from gui.qt.window.main_window import DEMO_PATH
 
@@ -93,8 +93,8 @@ def test_a_broken_utf16_draft_is_refused_in_chinese():
 
 # ── generated reports ──
 TEXT = st.text(max_size=60)
-DECIMAL = st.builds(lambda whole, places: Decimal(whole).scaleb(-places),
-                    st.integers(0, 10**13 - 1), st.integers(0, FEE_PLACES))
+DECIMAL = st.builds(lambda whole, places: Decimal(whole).scaleb(-places),       # the 信息处理费 in 元
+                    st.integers(0, 10**13 - 1), st.integers(0, YUAN_PLACES))
 
 
 def _cell_value(ref):

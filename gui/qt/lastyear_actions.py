@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
                                QListWidget, QMessageBox, QPushButton, QVBoxLayout)
 
 from gui.report.draft_reader import DraftError
+from gui.report.form import of_trial_format
 from gui.report.lastyear import detached, mismatch_warnings, new_from_last as start_from
 from gui.report.sources import read_report, unreadable
 from . import settings
@@ -38,7 +39,9 @@ class ImportSummaryDialog(QDialog):
         heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(heading)
         if result.old_format:
-            warning = QLabel("注意：该报告使用的是已废止的 2019 年试行格式。")
+            year = result.report.info.year
+            warning = QLabel(f"注意：该报告为 {year} 年度报告，使用其年度适用的 2019 年试行格式。"
+                             if of_trial_format(year) else "注意：该报告使用的是已废止的 2019 年试行格式。")
             warning.setStyleSheet("color: #a8071a; font-weight: bold;")
             layout.addWidget(warning)
         # what needs the clerk's attention first

@@ -77,7 +77,7 @@ def parse(text: str, kind: str = COUNT) -> Value:
         raise CellError(f"收费金额最多保留 {FEE_PLACES} 位小数（单位：万元）。")
     if len(whole.lstrip("0")) > MAX_FEE_INTEGER_DIGITS:
         raise CellError("金额过大，请检查单位是否为万元。")
-    if len(frac) > FEE_PLACES:      # "4.84800": zeros past the 4th place would be printed as typed
+    if len(frac) > FEE_PLACES:      # "4.8480000": zeros past the last place would be printed as typed
         value = value.quantize(Decimal(1).scaleb(-FEE_PLACES))
     return value
 

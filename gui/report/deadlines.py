@@ -72,6 +72,24 @@ def check_dates(report) -> list[Problem]:
     return []
 
 
+def deadline_status(deadline: dt.date | None, today: dt.date, published: dt.date | None = None) -> str:
+    """Beside the 报送截止日期: a report already published is judged by its 发布日期, not by today
+    (a 2025 report published 2026-01-20 met its 2026-01-31 deadline, whatever the date now)."""
+    if deadline is None:
+        return "填写报告年度后计算截止日期"
+    if published is not None:
+        days = (deadline - published).days
+        if days >= 0:
+            return f"已按期发布（{INFO_LABELS['publish_date']}在截止日期{'当天' if not days else f'前 {days} 天'}）"
+        return f"{INFO_LABELS['publish_date']}晚于截止日期 {-days} 天"
+    days = (deadline - today).days
+    if days > 0:
+        return f"距截止还有 {days} 天"
+    if days == 0:
+        return "今天截止"
+    return f"已超过截止日期 {-days} 天"
+
+
 def export_hints(report) -> list[str]:
     """What exporting should point out without refusing: a missing 发布日期 (the sign-off is left
     「年 月 日」 to fill in), with the deadline it must meet."""

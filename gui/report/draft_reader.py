@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .cells import CellError, parse
 from .findings import Finding
-from .form import (ALL_CELLS, COUNT, FEE, FEE_LABELS, FEE_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT,
+from .form import (ALL_CELLS, COUNT, FEE, FEE_LABELS, YUAN_PLACES, FEE_UNIT, INFO_LABELS, LEVELS, MAX_COUNT,
                    MAX_YEAR, MIN_YEAR, RESULTS, SECTIONS, TABLES, TEXT_FIELD_BY_KEY, CellRef, describe)
 from .model import Confirmation, Report
 from .problems import ERROR, WARNING
@@ -137,14 +137,14 @@ class _Reader:
                       "例如 \"96171.6\"。")
         if unit == FEE_UNIT:
             try:
-                parse(text, FEE)           # the same limits as a typed cell: ≥ 0, ≤ 4 places
+                parse(text, FEE)           # the same limits as a typed cell: ≥ 0, ≤ FEE_PLACES places
             except CellError as exc:
                 self.fail(f"{where}的值{_spaced(text)}无效：{exc}")
         else:
             whole, _, places = text.partition(".")
-            if len(places) > FEE_PLACES or len(whole.lstrip("0")) > MAX_YUAN_DIGITS:
+            if len(places) > YUAN_PLACES or len(whole.lstrip("0")) > MAX_YUAN_DIGITS:
                 self.fail(f"{where}的值{_spaced(text)}无效：最多 {MAX_YUAN_DIGITS} 位整数、"
-                          f"{FEE_PLACES} 位小数。")
+                          f"{YUAN_PLACES} 位小数。")
         return Decimal(text)
 
     def cell(self, report: Report, ref: CellRef, value, kind: str) -> None:

@@ -11,12 +11,15 @@ from typing import NamedTuple
 
 FORMAT_NUMBER = "〔2021〕30号"                         # the notice that set this format
 FORMAT_NAME = f"国办公开办函{FORMAT_NUMBER}"            # how messages name the current format
+FIRST_YEAR_2021_FORMAT = 2021       # reports on 2021 and later; those on 2019 and 2020 use the trial format
+TRIAL_FORMAT_NAME = "2019 年试行格式（国办公开办函〔2019〕60号）"
 TITLE_SUFFIX = "年政府信息公开工作年度报告"
 
 COUNT = "count"          # a whole number of items, 0 … MAX_COUNT
 FEE = "fee"              # an amount in 万元, Decimal ≥ 0 with at most FEE_PLACES decimals
 MAX_COUNT = 999_999_999
-FEE_PLACES = 4
+FEE_PLACES = 6          # reports print 万元 to the 元 and beyond: 4166.241619
+YUAN_PLACES = 4         # the 信息处理费 of 六, in 元
 MAX_FEE_INTEGER_DIGITS = 9
 MIN_YEAR, MAX_YEAR = 1900, 2999      # a report year drafts, the window and the command line accept
 COUNT_UNIT = "件"
@@ -369,3 +372,15 @@ def describe(ref: CellRef) -> str:
 
 def title_of(organ: str, year: int | None) -> str:
     return f"{organ}{year if year else '____'}{TITLE_SUFFIX}"
+
+
+# What the 2019 trial format (reports on 2019 and 2020) does not have in this layout: table 二's
+# columns differ throughout, and （六）其他处理 is one row without 1.–3.
+TRIAL_FORMAT_LACKS = (tuple(ACTIVE.cells()),
+                      tuple(CellRef("requests", r, c.key) for r in ("other_1", "other_2", "other_3")
+                            for c in REQUESTS_COLUMNS))
+
+
+def of_trial_format(year: int | None) -> bool:
+    """A report on a year before 2021: judged by the 2019 trial format of its year."""
+    return bool(year) and year < FIRST_YEAR_2021_FORMAT

@@ -71,6 +71,18 @@ def without_lead_in(key: str, text: str) -> str:
     return "\n".join(out)
 
 
+def _first_place(key: str, text: str) -> tuple[int, int] | None:
+    """Where the first lead-in stands in the text (for the window to select it)."""
+    at = 0
+    for line in text.split("\n"):
+        found = _opening(key, line)
+        if found:
+            start = at + line.index(found)
+            return start, start + len(found)
+        at += len(line) + 1
+    return None
+
+
 def check_lead_ins(report) -> list[Problem]:
     out = []
     for f in TEXT_FIELDS:
@@ -84,7 +96,7 @@ def check_lead_ins(report) -> list[Problem]:
                            f"「{heading}」（多是沿用上年报告时带进来的）：导出时标题已经印出，这几个字会重复。",
                            f.section, field=field,
                            fix=Fix(f"删去段首的「{found}」", texts=((f.key, without_lead_in(f.key, text)),)),
-                           key=f"{LEAD_IN}:{field}",
+                           key=f"{LEAD_IN}:{field}", passage=_first_place(f.key, text),
                            fingerprint=str(zlib.crc32(text.encode("utf-8")))))
     return out
 

@@ -52,6 +52,7 @@ class Problem:
     key: str = ""                # stable identity of this rule instance (for confirmations)
     fingerprint: str = ""        # the values it concerns; a confirmation holds while it matches
     suspect: CellRef | None = None           # R1–R4: the one cell that explains the broken relations around it
+    passage: tuple[int, int] | None = None   # R9/R9U: the sentence's (start, end) in the text of `field`
     confirmed: str | None = dataclasses.field(default=None, compare=False)   # the clerk's note, if confirmed
 
     @property

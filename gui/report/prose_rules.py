@@ -9,14 +9,18 @@ from __future__ import annotations
 from .form import REQUESTS_BODY, TEXT_FIELDS, CellRef, describe
 from .places import field_name
 from .problems import TEXT_PREFIX, WARNING, Problem
-from .prose import (ALL_UPHELD, CARRY_IN, CARRY_OUT, DENY, DONE, NEW, NONE, NOPROC, NOT_HELD, OPEN,
-                    OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement, statements)
+from .prose import (ALL_DONE, ALL_UPHELD, AND, CARRY_IN, CARRY_OUT, DENY, DONE, HANDLED, NEW, NONE, NOPROC, NOT_HELD,
+                    OPEN, OTHER_PROC, PARTIAL, REVIEW, SUIT, SUIT_AFTER, SUIT_DIRECT, UNABLE, Statement,
+                    statements)
+from .prose_active import doc_statements
+from .prose_cells import filled_as_published
 
 R9 = "R9"            # a figure in the narratives differs from tables 三/四
 R9U = "R9U"          # 「均获维持」 against 纠正/其他结果/尚未审结 in table 四
 
 _NEW = CellRef("requests", "new", "total")
 _CARRY_IN = CellRef("requests", "carry_in", "total")
+_TOTAL = CellRef("requests", "total", "total")
 
 
 def _rows(prefix: str) -> tuple[str, ...]:
@@ -62,6 +66,23 @@ def _request_label(rows: tuple[str, ...]) -> str | None:
 def _table_side(st: Statement, cells):
     """The cells a statement is about, the values that agree with it, the tables' figure, its words."""
     kind = st.kind
+    if AND in kind:                 # 「予以公开及部分公开42件」: the rows of both, summed
+        parts = kind.split(AND)
+        table = REQUEST_ROWS if parts[0] in REQUEST_ROWS else None
+        if table is not None:
+            rows = tuple(r for k in parts for r in table[k])
+            return _sum_side(tuple(CellRef("requests", r, "total") for r in rows), cells, None)
+        rows = tuple(r for k in parts for r in APPEAL_ROWS[k])
+        return _sum_side(tuple(CellRef("appeals", r, "total") for r in rows), cells, None)
+    if kind == HANDLED:             # 「办理政府信息公开申请218件」: the applications concluded, or received
+        total, new, carry = cells[_TOTAL], cells[_NEW], cells[_CARRY_IN]
+        if total is None:
+            return None
+        accepted = {total} | ({new} if new is not None else set()) | (
+            {new + carry} if new is not None and carry is not None else set())
+        return (_TOTAL,), accepted, total, lambda: f"{describe(_TOTAL)}为 {total} 件"
+    if kind == ALL_DONE:            # 「所有申请均已办理完成」 against 结转下年度继续办理
+        return _sum_side((CellRef("requests", "carry_out", "total"),), cells, None)   # agrees only with 0
     if kind in (NEW, NONE):
         new = cells[_NEW]
         if new is None:
@@ -73,6 +94,8 @@ def _table_side(st: Statement, cells):
             words = lambda: f"{describe(_NEW)} {new} 件加{describe(_CARRY_IN)} {carry} 件共 {new + carry} 件"  # noqa: E731
             if st.carry == "with":
                 return (_NEW, _CARRY_IN), {new + carry}, new + carry, words
+            if st.carry == "either":      # 收到/受理 N件: writers mean 新收, or 新收 and 上年结转
+                return (_NEW,), {new, new + carry}, new, lambda: f"{describe(_NEW)}为 {new} 件"
             return (_NEW, _CARRY_IN), {new, new + carry}, new, words
         return (_NEW,), {new}, new, lambda: f"{describe(_NEW)}为 {new} 件"
     if kind in REQUEST_ROWS:
@@ -114,14 +137,14 @@ def _all_upheld(field_key: str, st: Statement, cells, section: str, n: int) -> P
     return Problem(R9U, WARNING, message, section, cells=cited, field=TEXT_PREFIX + field_key,
                    actual=sum(cells[r] for r in wrong) if wrong else 0, expected=0,
                    key=f"{R9U}:{field_key}:{group}:{n}",
-                   fingerprint=",".join(str(cells[r]) for r in refs + totals))
+                   fingerprint=",".join(str(cells[r]) for r in refs + totals), passage=st.span)
 
 
 def check_r9(report) -> list[Problem]:
     """R9 and R9U: a warning for every figure in the narratives that disagrees with the tables."""
     out = []
     year = report.info.year
-    cells = report.cells
+    cells = filled_as_published(report.cells)
     for field in TEXT_FIELDS:
         text = report.texts.get(field.key, "")
         if not text:
@@ -129,7 +152,8 @@ def check_r9(report) -> list[Problem]:
         seen: dict[str, int] = {}
         for st in statements(field.key, text):
             n = seen[st.kind] = seen.get(st.kind, -1) + 1
-            if year and any(y != year for y in st.years):
+            # 「结转到2025年度办理的1件」 in the 2024 report is this year's carry-over
+            if year and any(y != year and not (st.kind == CARRY_OUT and y == year + 1) for y in st.years):
                 continue
             if st.kind.endswith(ALL_UPHELD):
                 problem = _all_upheld(field.key, st, cells, field.section, n)
@@ -140,10 +164,31 @@ def check_r9(report) -> list[Problem]:
             if side is None or st.value in side[1]:
                 continue
             refs, _, figure, table_text = side
-            stated = "未收到申请" if st.kind == NONE else f"{st.value} 件"
+            stated = {NONE: "未收到申请", ALL_DONE: "没有结转下年度的申请"}.get(st.kind, f"{st.value} 件")
             message = f"{_where(field.key)}写「{st.snippet}」（{stated}），但{table_text()}。"
             out.append(Problem(R9, WARNING, message, field.section, cells=refs,
                                field=TEXT_PREFIX + field.key, expected=figure, actual=st.value,
                                key=f"{R9}:{field.key}:{st.kind}:{n}",
-                               fingerprint=f"{st.value}|{','.join(str(cells[r]) for r in refs)}"))
+                               fingerprint=f"{st.value}|{','.join(str(cells[r]) for r in refs)}",
+                               passage=st.span))
+    return out + _documents(report)
+
+
+def _documents(report) -> list[Problem]:
+    """R9 for table 二: 「本年度制发行政规范性文件62件」 against 本年制发, in the narratives of 一."""
+    out = []
+    year = report.info.year
+    for field in TEXT_FIELDS:
+        if field.section != "overview" or not report.texts.get(field.key):
+            continue
+        for n, st in enumerate(doc_statements(report.texts[field.key])):
+            ref = CellRef("active", st.row, st.column)
+            value = report.cells[ref]
+            if value is None or value == st.value or year and any(y != year for y in st.years):
+                continue
+            out.append(Problem(R9, WARNING, f"{_where(field.key)}写「{st.snippet}」（{st.value} 件），"
+                               f"但{describe(ref)}为 {value} 件。", field.section, cells=(ref,),
+                               field=TEXT_PREFIX + field.key, expected=value, actual=st.value,
+                               key=f"{R9}:{field.key}:{st.row}.{st.column}:{n}",
+                               fingerprint=f"{st.value}|{value}", passage=st.span))
     return out

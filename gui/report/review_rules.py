@@ -83,18 +83,33 @@ def check_stale_years(report) -> list[Problem]:
         found = stale_years(text, year)
         if not found:
             continue
-        quoted = "、".join(dict.fromkeys(f"「{text[m.start(1):m.end()].strip()}」" for m in found))
+        quoted = "、".join(dict.fromkeys(f"「{_sentence_start(text, m)}」" for m in found))
+        # what the hint says opens with the year: the paragraph itself, or a sentence inside it
+        starts = {m.start() == 0 or text[m.start() - 1] == "\n" for m in found}
+        where = {frozenset({True}): "的段落", frozenset({False}): "中的句子"}.get(frozenset(starts), "的段落或句子")
         fix = None
         if field.startswith(TEXT_PREFIX):
             fixed = text
             for m in reversed(found):
                 fixed = fixed[:m.start(1)] + str(year) + fixed[m.end(1):]
             fix = Fix(f"改为 {year} 年", texts=((field[len(TEXT_PREFIX):], fixed),))
-        out.append(Problem(STALE_YEAR, WARNING, f"{_where(field)}的段落以{quoted}开头，而报告年度是 {year} 年："
+        out.append(Problem(STALE_YEAR, WARNING, f"{_where(field)}{where}以{quoted}开头，而报告年度是 {year} 年："
                            "可能是沿用上年文字时没有改年份，请核对这一段的年份和内容。",
                            _step(field), field=field, actual=int(found[0].group(1)), expected=year, fix=fix,
-                           key=f"{STALE_YEAR}:{field}", fingerprint=f"{year}|{_crc(text)}"))
+                           key=f"{STALE_YEAR}:{field}", fingerprint=f"{year}|{_crc(text)}",
+                           passage=_sentence_span(text, found[0]) if field.startswith(TEXT_PREFIX) else None))
     return out
+
+
+def _sentence_span(text: str, m: re.Match) -> tuple[int, int]:
+    end = _SENTENCE_END.search(text, m.end())
+    return m.start(1), end.start() if end else len(text)
+
+
+def _sentence_start(text: str, m: re.Match, most: int = 16) -> str:
+    """The sentence the year opens, as quoted in the hint: 「2023年，我镇围绕…」."""
+    start, end = _sentence_span(text, m)
+    return text[start:end] if end - start <= most else text[start:start + most - 1] + "…"
 
 
 def _step(field: str) -> str:

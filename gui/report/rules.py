@@ -13,8 +13,8 @@ import dataclasses
 from decimal import Decimal
 
 from . import deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
-from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVEL_BY_NAME, MAX_COUNT,
-                   REQUESTS_COLUMNS, SECTIONS, TABLES, CellRef, describe, kind_of)
+from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVEL_BY_NAME, MAX_COUNT, REQUESTS_COLUMNS,
+                   SECTIONS, TABLES, TRIAL_FORMAT_LACKS, CellRef, describe, kind_of, of_trial_format)
 from .model import Confirmation
 from .problems import BLANK_RULE, ERROR, WARNING, Fix, Problem
 
@@ -31,12 +31,22 @@ def _zero(ref: CellRef):
     return Decimal(0) if _KINDS[ref] == FEE else 0
 
 
+def _lacking(report) -> frozenset:
+    """The cells a report on 2019 or 2020 leaves blank because its year's trial format has none:
+    not BLANK errors (a group the clerk has begun to fill is checked as usual)."""
+    if not of_trial_format(report.info.year):
+        return frozenset()
+    return frozenset(ref for group in TRIAL_FORMAT_LACKS if all(report.cells[r] is None for r in group)
+                     for ref in group)
+
+
 def check_cells(report) -> list[Problem]:
     """BLANK: one error per table naming its blank cells, with the bulk fix; R6: values out of range."""
     out = []
     cells = report.cells
+    lacking = _lacking(report)
     for table in TABLES:
-        blanks = [ref for ref in _TABLE_CELLS[table.key] if cells[ref] is None]
+        blanks = [ref for ref in _TABLE_CELLS[table.key] if cells[ref] is None and ref not in lacking]
         if blanks:
             named = "、".join(describe(r) for r in blanks[:NAMED_BLANKS])
             more = f"等 {len(blanks)} 个" if len(blanks) > NAMED_BLANKS else ""

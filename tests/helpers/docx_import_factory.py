@@ -9,6 +9,7 @@ import docx
 from gui.report.cells import format_value
 from gui.report.form import ACTIVE, APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_NOTE, CellRef
 from gui.report.model import Report
+from gui.report.samples import huaian_2024
 
 COLUMN_HEADS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 APPEAL_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
@@ -144,5 +145,33 @@ def hand_made(path: Path, report: Report, *, slash_zero: bool = False, merged: b
         doc.add_paragraph(line)
     doc.add_paragraph(report.info.organ)
     doc.add_paragraph("2025年1月20日")
+    doc.save(path)
+    return path
+
+
+OLD_ACTIVE = [   # table 二 of the 2019 trial format (国办公开办函〔2019〕60号)
+    ["第二十条第（一）项", "", "", ""],
+    ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+    ["规章", "0", "0", "0"], ["规范性文件", "2", "2", "15"],
+    ["第二十条第（五）项", "", "", ""],
+    ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+    ["行政许可", "5", "0", "120"], ["其他对外管理服务事项", "0", "0", "0"],
+    ["第二十条第（九）项", "", "", ""],
+    ["信息内容", "采购项目数量", "采购总金额", ""], ["政府集中采购", "3", "12.5", ""],
+]
+
+
+def old_report(path: Path, year: int = 2022) -> Path:
+    doc = docx.Document()
+    title(doc, "某镇人民政府", year)
+    doc.add_paragraph("二、主动公开政府信息情况")
+    table = doc.add_table(rows=len(OLD_ACTIVE), cols=4)
+    for r, row in enumerate(OLD_ACTIVE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.add_paragraph("三、收到和处理政府信息公开申请情况")
+    requests_table(doc, huaian_2024(), single_other=True)
+    doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    appeals_table(doc, huaian_2024())
     doc.save(path)
     return path

@@ -12,13 +12,13 @@ import datetime as dt
 from decimal import Decimal
 
 from gui.report.form import (ACTIVE, ALL_CELLS, APPEALS, APPEALS_COLUMNS, APPLICANT_COLUMNS, DETAIL_ROWS,
-                             FEE, FEE_PLACES, LEVELS, MAX_COUNT, MAX_FEE_INTEGER_DIGITS, REQUESTS,
+                             FEE, FEE_PLACES, YUAN_PLACES, LEVELS, MAX_COUNT, MAX_FEE_INTEGER_DIGITS, REQUESTS,
                              TEXT_FIELDS, CellRef, kind_of)
 from gui.report.draft_reader import MAX_YUAN_DIGITS
 from gui.report.model import Confirmation, Fee, Info, Report
 
-MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)      # 999999999.9999 万元
-MAX_YUAN = Decimal(10 ** MAX_YUAN_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)           # 999999999999.9999 元
+MAX_FEE = Decimal(10 ** MAX_FEE_INTEGER_DIGITS) - Decimal(1).scaleb(-FEE_PLACES)      # 999999999.999999 万元
+MAX_YUAN = Decimal(10 ** MAX_YUAN_DIGITS) - Decimal(1).scaleb(-YUAN_PLACES)          # 999999999999.9999 元
 AWKWARD = "「引号」\"双引号\"\\反斜杠\n换行\t制表 😀𠀀 1,234 件 ５６ 万元 "
 
 

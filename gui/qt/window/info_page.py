@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from gui.report import levels
-from gui.report.deadlines import chinese_date, default_explanation
+from gui.report.deadlines import chinese_date, deadline_status, default_explanation
 from gui.report.form import INFO_LABELS, LEVELS, MAX_YEAR, MIN_YEAR
 from gui.report.places import INFO_STEP
 from gui.report.guidance import GUIDANCE
@@ -19,17 +19,6 @@ from .widgets import guidance_label, leave_undo_to_window, plain_text_edit, \
 
 _TEXT_FIELDS = ("organ", "compiler", "address", "postcode", "phone")
 NO_YEAR = MIN_YEAR - 1          # the spin box's 「请选择」
-
-
-def days_left_text(deadline: dt.date | None, today: dt.date) -> str:
-    if deadline is None:
-        return "填写报告年度后计算截止日期"
-    days = (deadline - today).days
-    if days > 0:
-        return f"距截止还有 {days} 天"
-    if days == 0:
-        return "今天截止"
-    return f"已超过截止日期 {-days} 天"
 
 
 def _beside(widget: QWidget, note: QLabel) -> QWidget:
@@ -226,7 +215,7 @@ class InfoPage(Page):
                 self.deadline_edit.setDate(_qdate(deadline))
             self.deadline_default.setEnabled(info.deadline is not None)
             self.deadline_basis.setText(deadline_basis_text(info))
-            self.days_left.setText(days_left_text(deadline, dt.date.today()))
+            self.days_left.setText(deadline_status(deadline, dt.date.today(), info.publish_date))
             self.title.setText(report.title)
             self.opening_enabled.setChecked(report.opening_enabled)
             self.opening_edit.setEnabled(report.opening_enabled)
@@ -261,7 +250,7 @@ class InfoPage(Page):
             return ""
         return generated_opening(report.info)
 
-    def focus_field(self, field: str) -> None:
+    def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         name = field.partition(".")[2]
         widget = self.fields.get(name)
         if widget is not None:

@@ -35,7 +35,7 @@ class Page(QWidget):
         if self.scroll is not None:
             self.scroll.ensureWidgetVisible(widget, 20, 40)
 
-    def focus_field(self, field: str) -> None:
+    def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         """Put the caret in the field a problem is about ("text.problems", "info.organ" …)."""
 
     def select_cell(self, ref) -> None:

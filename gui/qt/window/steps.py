@@ -5,7 +5,7 @@ from __future__ import annotations
 from gui.report.form import TABLE_BY_KEY, TEXT_FIELD_BY_KEY, TEXT_FIELDS
 from gui.report.model import Report
 from gui.report.places import INFO, REVIEW, STEP_BY_KEY, STEP_KEYS, STEPS, Step  # noqa: F401  (the window's names)
-from gui.report.problems import Problem
+from gui.report.problems import TEXT_PREFIX, Problem
 
 BLANK, ERRORS, WARNINGS, DONE = "blank", "errors", "warnings", "done"
 
@@ -59,6 +59,8 @@ def cell_of(problem):
 
 def page_of(problem) -> str | None:
     """The step whose page shows a problem: where a click in the problem list lands."""
+    if problem.field and problem.field.startswith(TEXT_PREFIX):
+        return step_of_field(problem.field)   # a sentence's problem (R9) opens the sentence, not the table
     ref = cell_of(problem)
     if ref is not None:
         return ref.table

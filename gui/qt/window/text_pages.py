@@ -1,6 +1,7 @@
 """Steps 一, 五 and 六: one editor per text field, with guidance and a character count."""
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -64,12 +65,17 @@ class TextsPage(Page):
         self.editors = {f.key: TextFieldEditor(document, f.key)
                         for f in TEXT_FIELDS if f.section == step}
 
-    def focus_field(self, field: str) -> None:
+    def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         kind, _, name = field.partition(".")
         editor = self.editors.get(name)
         if kind == "text" and editor is not None:
             self.scroll_to(editor)
             editor.edit.setFocus()
+            if passage is not None:                 # select the sentence a problem is about
+                cursor = editor.edit.textCursor()
+                cursor.setPosition(passage[0])
+                cursor.setPosition(min(passage[1], len(editor.edit.toPlainText())), QTextCursor.KeepAnchor)
+                editor.edit.setTextCursor(cursor)
 
 
 class OverviewPage(TextsPage):
@@ -180,10 +186,10 @@ class OtherPage(TextsPage):
         if fix is not None:
             self.document.apply_fix(fix)
 
-    def focus_field(self, field: str) -> None:
+    def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         kind, _, name = field.partition(".")
         if kind == "fee" and name in self.fee_edits:
             self.scroll_to(self.fee_edits[name])
             self.fee_edits[name].setFocus()
         else:
-            super().focus_field(field)
+            super().focus_field(field, passage)

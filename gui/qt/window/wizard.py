@@ -105,7 +105,9 @@ class Wizard(QWidget):
             return
         page = self.go_to(step)
         ref = cell_of(problem)
-        if ref is not None:
+        if problem.passage is not None:
+            page.focus_field(problem.field, problem.passage)
+        elif ref is not None and ref.table == step:
             page.select_cell(ref)
         elif problem.field:
             page.focus_field(problem.field)

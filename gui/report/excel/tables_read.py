@@ -186,7 +186,7 @@ def _text(raw, number_format: str) -> str:
         return str(raw)
     if isinstance(raw, (float, Decimal)):
         value = Decimal(repr(raw)) if isinstance(raw, float) else raw
-        places = re.fullmatch(r"0\.(0{1,4})", number_format or "")
+        places = re.fullmatch(rf"0\.(0{{1,{form.FEE_PLACES}}})", number_format or "")
         if -value.as_tuple().exponent > form.FEE_PLACES:      # float noise from another program
             rounded = value.quantize(Decimal(1).scaleb(-form.FEE_PLACES))
             if abs(rounded - value) < Decimal("1e-9"):

@@ -11,6 +11,7 @@ from ..published import ImportResult, Metadata, import_report
 from . import guard
 from .fallback import text_tables
 from .grids import grid_of, tables_of
+from .orphans import rejoin
 from .layout import Line, TablePart, read_page
 from .paragraphs import drop_furniture, paragraphs
 from .guard import PdfImportError
@@ -52,6 +53,7 @@ def read_pdf(path: str | os.PathLike, seconds: float = guard.MAX_SECONDS) -> Imp
             raise PdfImportError(scanned(path.name))
         raise PdfImportError(f"「{path.name}」中没有可读取的文字，不是政府信息公开工作年度报告。")
     removed = drop_furniture(pages)
+    rejoined = rejoin(pages)
     for page in pages:
         if page.items:
             if isinstance(page.items[0], TablePart):
@@ -75,11 +77,11 @@ def read_pdf(path: str | os.PathLike, seconds: float = guard.MAX_SECONDS) -> Imp
     blocks = paragraphs(flow, pages)
     texts = [b for b in blocks if isinstance(b, str)]
     grids = [b for b in blocks if not isinstance(b, str)]
-    return import_report(path.name, texts, grids, _metadata(len(pages), removed, fallback, len(parts), len(ruled)),
+    return import_report(path.name, texts, grids, _metadata(len(pages), removed, fallback, len(parts), len(ruled), rejoined),
                          error=PdfImportError)
 
 
-def _metadata(pages: int, removed: int, fallback: bool, parts: int, tables: int) -> Metadata:
+def _metadata(pages: int, removed: int, fallback: bool, parts: int, tables: int, rejoined: int = 0) -> Metadata:
     """How the PDF was read, for the summary: its pages, the page furniture, the tables' lines."""
     first = (f"PDF 共 {pages} 页：正文按缩进和行距重组为段落" + (f"，去掉了页码和页眉页脚 {removed} 处" if removed else "") + "。",)
     if fallback:
@@ -87,6 +89,8 @@ def _metadata(pages: int, removed: int, fallback: bool, parts: int, tables: int)
     elif parts:
         joined = parts - tables
         notes = ((True, f"表格按表格线逐格读取（{tables} 个表格" + (f"，其中 {joined} 处跨页续表已接上" if joined else "") + "）。"),)
+        if rejoined:
+            notes += ((False, f"分页处有 {rejoined} 行表格缺少表格线：已按所在表格的各列读入，请核对这几行的数字。"),)
     else:
         notes = ()
     return Metadata(first_notes=first, notes=notes)

@@ -6,7 +6,7 @@ row 「信息内容 | 本年制发件数 | …」 when there is one, else in the
 """
 from __future__ import annotations
 
-from ..form import ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_COLUMNS, CellRef
+from ..form import ACTIVE, ACTIVE_BLOCKS, ACTIVE_CONTENT, ACTIVE_DOC_COLUMNS, CellRef, of_trial_format
 from .grid import Grid as Table, Slot
 from .labels import Labels, is_blank_mark, normalise
 from .result import quote
@@ -69,8 +69,10 @@ def _header(reader: TableReader, slots: list[Slot]) -> tuple[dict[str, int], boo
 def _old(reader: TableReader, labels: list[str]) -> None:
     reader.result.old_format = True
     found = "、".join(dict.fromkeys(f"「{normalise(t)}」" for t in labels))
+    trial = of_trial_format(reader.report.info.year)
     reader.result.missed(f"{ACTIVE.short_name}是 2019 年试行格式（出现{found}），这部分数字未导入："
-                         "现行格式的栏目不同，请按现行格式填写。")
+                         + ("现行格式的栏目不同，该年度的报告按试行格式填报。" if trial
+                            else "现行格式的栏目不同，请按现行格式填写。"))
     reader.old_layout(ACTIVE.key, tuple(CellRef("active", r, "issued") for r in ("rules", "normative")),
                       f"{ACTIVE.short_name}出现{found}等栏目", "、".join(labels))
 

@@ -14,7 +14,8 @@ import re
 from .. import levels
 from ..draft_reader import DraftError
 from ..findings import IMPORT_HEADING, IMPORT_TITLE
-from ..form import FORMAT_NAME, SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX
+from ..form import (FORMAT_NAME, SECTIONS, SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELDS, TITLE_SUFFIX,
+                    TRIAL_FORMAT_NAME, of_trial_format)
 from ..model import Info, Report
 from ..problems import INFO_PREFIX, TEXT_PREFIX
 from .active import read_active
@@ -65,9 +66,13 @@ def import_report(name: str, paragraphs: list[str], tables: list[Grid], metadata
     result.rows_read = sum(map(len, reader.filled.values()))
     if result.old_format:
         year = result.report.info.year
-        when = f"（而报告年度是 {year} 年）" if year and year >= 2021 else ""
-        result.unrecognised.insert(0, f"该报告使用的是已废止的 2019 年试行格式{when}；"
-                                      f"现行格式为{FORMAT_NAME}，与旧格式不同的栏目未导入。")
+        if of_trial_format(year):
+            result.unrecognised.insert(0, f"该报告是 {year} 年度的报告，使用其年度适用的 {TRIAL_FORMAT_NAME}："
+                                          f"与现行格式（{FORMAT_NAME}）不同的栏目未导入，按其年度的格式不作为空白报错。")
+        else:
+            when = f"（而报告年度是 {year} 年）" if year else ""
+            result.unrecognised.insert(0, f"该报告使用的是已废止的 2019 年试行格式{when}；"
+                                          f"现行格式为{FORMAT_NAME}，与旧格式不同的栏目未导入。")
     for recognised, note in metadata.notes:
         (result.ok if recognised else result.missed)(note)
     return result

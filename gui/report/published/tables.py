@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..cells import CellError, parse
 from ..findings import IMPORT_LABEL, IMPORT_SLASH, OLD_FORMAT
 from ..form import (ACTIVE, APPEALS, APPEALS_COLUMNS, FORMAT_NAME, REQUESTS, REQUESTS_BODY, REQUESTS_COLUMNS,
-                    TABLE_BY_KEY, CellRef, describe)
+                    TABLE_BY_KEY, CellRef, describe, of_trial_format)
 from .grid import Grid as Table, Slot
 from .labels import APPROXIMATE, TYPO, Labels, is_blank_mark, normalise, strip_numbering
 from .result import ImportResult, quote
@@ -20,7 +20,6 @@ OLD_FORMAT_LABELS = ("本年新制作数量", "本年新公开数量", "对外�
 _OLD = {normalise(t) for t in OLD_FORMAT_LABELS}
 
 FORMAT_NOTE = f"{FORMAT_NAME}格式"
-FIRST_YEAR_2021_FORMAT = 2021            # reports on 2021 and later use the 2021 format
 REQUEST_ROWS = Labels({row.label: row.key for row in REQUESTS.rows},
                       avoid=tuple(c.label for c in REQUESTS_COLUMNS))
 # group labels of table 三 (a B or A cell spanning rows): (三)不予公开 … and 三、本年度办理结果
@@ -201,7 +200,8 @@ class TableReader:
         if group == OTHER_GROUP and has_numbers:
             self.result.old_format = True
             self.result.missed(f"{name}的「{OTHER_GROUP}」只有一行（2019 年试行格式），其数字未导入："
-                               "现行格式要分为 1.、2.、3. 三项，请分别填写。")
+                               + ("该格式没有现行格式的 1.、2.、3. 三项。" if of_trial_format(self.report.info.year)
+                                  else "现行格式要分为 1.、2.、3. 三项，请分别填写。"))
             self.old_layout(REQUESTS.key, tuple(CellRef(REQUESTS.key, r, "total") for r in ("other_1", "other_2", "other_3")),
                             f"{name}的「{OTHER_GROUP}」只有一行，没有分为 1.、2.、3. 三项", label)
         elif group and has_numbers:
@@ -239,7 +239,7 @@ class TableReader:
     def old_layout(self, table: str, cells: tuple[CellRef, ...], what: str, typed: str) -> None:
         """OLD_FORMAT: the 2019 trial layout in a report on 2021 or later (or of no known year)."""
         year = self.report.info.year
-        if year and year < FIRST_YEAR_2021_FORMAT:
+        if of_trial_format(year):
             return
         self.result.flag(OLD_FORMAT, f"{what}：这是已废止的 2019 年试行格式（国办公开办函〔2019〕60号），"
                          f"{year or '本'}年度报告应使用现行格式（{FORMAT_NOTE}）。", table, cells, quote=typed)

@@ -13,7 +13,7 @@ from ..published import Grid, ImportResult, Metadata, import_report, quote
 from ..published.structure import find_title, heading_of
 from .decode import decode
 from .html_page import TableBlock, Text, blocks, table_rows
-from .metadata import DATES, PUBLISHER, date_of, is_metadata_line, pairs
+from .metadata import PUBLISHER, date_tags, is_metadata_line, pairs, publication_date
 from .safety import MAX_HTML_BYTES, WebImportError, read_limited
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,20})""", re.I)
@@ -123,7 +123,7 @@ def read_html_bytes(data: bytes, name: str, declared: str | None = None) -> Impo
             else:
                 grids.append(rows)
     outside = _outside_texts(found, set(map(id, chosen)))
-    return _build(name, paragraphs, grids, pairs(outside), notes)
+    return _build(name, paragraphs, grids, pairs(outside), notes, date_tags(root))
 
 
 def _region(found, headings, title, container) -> tuple[list, list[tuple[bool, str]]]:
@@ -159,11 +159,12 @@ def _outside_texts(found, chosen: set[int]) -> list[str]:
     return out
 
 
-def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[tuple[bool, str]]) -> ImportResult:
+def _build(name, paragraphs, grids, meta: dict[str, str], notes: list[tuple[bool, str]],
+           tags: dict[str, str]) -> ImportResult:
     publisher = next((meta[k] for k in PUBLISHER if meta.get(k)), "")
-    dated = next(((key, date_of(meta.get(key, ""))) for key in DATES if date_of(meta.get(key, ""))), (None, None))
+    date, date_from = publication_date(meta, tags)
     metadata = Metadata(notes=tuple(notes), organ=publisher, organ_from="网页的「发布机构」",
-                        publish_date=dated[1], publish_date_from=f"网页的「{dated[0]}」")
+                        publish_date=date, publish_date_from=date_from)
     return import_report(name, paragraphs, [Grid.from_html_rows(rows) for rows in grids], metadata,
                          error=WebImportError)
 

@@ -7,10 +7,17 @@ import re
 
 PUBLISHER = ("发布机构",)
 DATES = ("公开日期", "发布日期", "发布时间")          # in order of preference
+LOOSE_DATES = ("时间",)                       # 「时间：2025-03-10 15:35」 under the page's title
+# <meta name="PubDate" content="2025-03-10 15:35"> and its kin, in order of preference (names lower-cased)
+DATE_TAGS = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "article:published_time",
+             "dc.date.issued", "dcterms.issued")
 KEYS = ("索引号", "主题分类", "分类", "发布机构", "发文机关", "公开日期", "发布日期", "发布时间", "成文日期",
+        "时间",
         "生成日期", "文号", "发文字号", "有效性", "来源", "信息来源", "浏览次数", "访问量", "公开方式",
         "公开范围", "组配分类", "体裁分类", "主题词", "名称", "标题", "时效", "关键词", "作者", "字号")
-_KEY = "|".join(sorted(map(re.escape, KEYS), key=len, reverse=True))
+# a loose key stands on its own: the 时间 of 「更新时间：」 or 「访问时间：」 is not the page's date
+_KEY = "|".join(rf"(?<![\u4e00-\u9fff]){re.escape(k)}" if k in LOOSE_DATES else re.escape(k)
+                for k in sorted(KEYS, key=len, reverse=True))
 _PAIR = re.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_KEY})\s*[:：]|\s{{2,}}|$)")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 MAX_VALUE = 60
@@ -45,6 +52,33 @@ def date_of(text: str) -> dt.date | None:
         return dt.date(*map(int, match.groups()))
     except ValueError:
         return None
+
+
+def date_tags(root) -> dict[str, tuple[str, str]]:
+    """The page's <meta> tags that date it: lower-cased name → (the name as written, content)."""
+    found = {}
+    for tag in root.iter("meta"):
+        name = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip()
+        if name.lower() in DATE_TAGS and tag.get("content"):
+            found.setdefault(name.lower(), (name, tag.get("content")))
+    return found
+
+
+def publication_date(meta: dict[str, str], tags: dict[str, tuple[str, str]] | None = None
+                     ) -> tuple[dt.date | None, str]:
+    """The page's publication date and where it stood (for the import summary): its 公开日期 /
+    发布日期 / 发布时间, else the <meta> tag (PubDate …), else a bare 「时间：」 line."""
+    for key in DATES:
+        if date_of(meta.get(key, "")):
+            return date_of(meta[key]), f"网页的「{key}」"
+    for name in DATE_TAGS:
+        written, content = (tags or {}).get(name, ("", ""))
+        if date_of(content):
+            return date_of(content), f"网页元数据「{written}」"
+    for key in LOOSE_DATES:
+        if date_of(meta.get(key, "")):
+            return date_of(meta[key]), f"网页的「{key}」行"
+    return None, ""
 
 
 def is_metadata_line(text: str) -> bool:

@@ -5,12 +5,14 @@ the builder shared with the other readers (gui/report/published/).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..form import SECTIONS
 from ..published import ImportResult, Metadata, import_report, quote
 from ..published.structure import find_title
 from .decode import decode
+from .metadata import pairs, publication_date
 from .safety import MAX_LINES, MAX_TEXT_BYTES, PASTED, WebImportError, read_limited, too_long
 from .text_lines import TABLE_SECTIONS, is_wrapped, paragraphs, split_lines
 from .text_tables import GRIDS, collect
@@ -64,8 +66,11 @@ def read_pasted(text: str, name: str = PASTED) -> ImportResult:
             texts += table.prose
         else:
             texts += paragraphs(lines, wrapped, full)
-    return import_report(name, texts, tables, _metadata(found, notes, unplaced, start, wrapped),
-                         error=WebImportError)
+    metadata = _metadata(found, notes, unplaced, start, wrapped)
+    date, date_from = publication_date(pairs(before))       # 「发布时间：…」 copied with the page
+    if date is not None:
+        metadata = replace(metadata, publish_date=date, publish_date_from=date_from.replace("网页", "文本中网页"))
+    return import_report(name, texts, tables, metadata, error=WebImportError)
 
 
 def _metadata(found, notes: list[str], unplaced: set[str], dropped: int, wrapped: bool) -> Metadata:
