@@ -8,6 +8,8 @@ from PySide6.QtCore import QSettings
 LAST_FOLDER = "lastFolder"                  # 打开, 从上年报告新建: the folder of the file last opened
 RECENT_FILES = "recentFiles"
 WINDOW_GEOMETRY = "window/geometry"
+PROBLEMS_SHOWN = "window/problemsShown"      # the problem list folded away or not
+PROBLEMS_WIDTH = "window/problemsWidth"      # where its splitter was left
 EXPORT_FOLDER = "export/folder"
 EXPORT_PAGE_NUMBERS = "export/pageNumbers"
 EXPORT_FONTS = "export/fonts"
