@@ -19,6 +19,12 @@ ACCEPTED = [
     ("  12 ", COUNT, 12),
     ("\u300012\u3000", COUNT, 12),       # ideographic spaces
     ("12件", COUNT, 12),
+    ("十二", COUNT, 12),                 # Chinese numerals, as published tables sometimes write them
+    ("十二件", COUNT, 12),
+    ("两千三百零五", COUNT, 2305),
+    ("一万二千", COUNT, 12000),
+    ("零", COUNT, 0),
+    ("〇", COUNT, 0),
     ("１２　件", COUNT, 12),
     ("12 件", COUNT, 12),
     ("0012", COUNT, 12),
@@ -55,7 +61,8 @@ REFUSED = [
     ("1.5", COUNT, "必须是整数"),
     ("3.0001", COUNT, "必须是整数"),
     ("abc", COUNT, "不是数字"),
-    ("十二", COUNT, "不是数字"),
+    ("十二三", COUNT, "不是一个完整的数"),   # digits without a unit between them
+    ("一一", COUNT, "不是一个完整的数"),
     ("1e3", COUNT, "不是数字"),
     ("1 2", COUNT, "不是数字"),          # two numbers, not a thousands separator
     ("1,2345", COUNT, "不是数字"),

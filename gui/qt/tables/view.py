@@ -297,6 +297,9 @@ class TableView(QTableView):
             return
         self.model().document.set_cells(values, "粘贴")
         self._select_refs(list(values))
+        marks = clipboard.blank_marks(block)
+        if marks:
+            self.message.emit(f"已粘贴。其中 {marks} 格是「/」或「—」，已留空：没有发生的事项请填 0。")
 
     def _select_refs(self, refs):
         selection = QItemSelection()
