@@ -83,8 +83,11 @@ class Wizard(QWidget):
         index = STEP_KEYS.index(key)
         page = self.page(key)
         changed = index != self.index
+        before = self.pages[STEP_KEYS[self.index]] if changed and self.index >= 0 else None
         self.index = index
         self.stack.setCurrentWidget(page)
+        if before is not None:          # after it is hidden: an open cell editor has had its say
+            before.left()
         self.steps.select(index)
         self._update_nav()
         if changed:
