@@ -121,3 +121,82 @@ def test_a_cells_tooltip_wraps_at_a_readable_width(window, qtbot):
     assert tip.height() > 2 * tip.fontMetrics().height(), "a long reason runs over several lines"
     assert tip.width() < 480
     QToolTip.hideText()
+
+
+def test_a_draft_open_in_one_window_is_brought_forward_instead_of_opened_twice(window, qtbot, tmp_path):
+    from gui.report.drafts import save
+    from gui.report.samples import huaian_2024
+    from gui.qt.window.main_window import MainWindow
+    draft = tmp_path / "马营镇 草稿.json"
+    save(huaian_2024(), draft)
+    assert window.open_path(draft, ask=False)
+    asked = []
+    window.statusBar().messageChanged.connect(asked.append)
+    other = MainWindow()
+    show_active(other, qtbot)
+    assert not other.open_path(draft, ask=False)
+    assert other.document is None and "已在另一个窗口中打开" in other.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: any("已在本窗口中打开" in m for m in asked), timeout=5000)
+    assert window.open_path(draft, ask=False)           # asked again in its own window: nothing new
+    assert "已在本窗口中打开" in window.statusBar().currentMessage()
+    other.close()
+    window.close()                                      # closed: the draft is free again
+    third = MainWindow()
+    show_active(third, qtbot)
+    assert third.open_path(draft, ask=False) and third.document.path == draft
+    third.close()
+
+
+def test_a_lock_left_by_a_crashed_program_does_not_keep_the_draft_shut(app_env, qtbot, tmp_path):
+    import subprocess
+    import sys
+    from gui.report.drafts import save
+    from gui.report.samples import huaian_2024
+    from gui.qt.window.open_elsewhere import _files, bring_forward
+    draft = tmp_path / "草稿.json"
+    save(huaian_2024(), draft)
+    lock, _ = _files(draft)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    child = subprocess.run([sys.executable, "-c", "import os,sys; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(child.stdout)                        # a process that has ended, as after a crash
+    import socket
+    lock.write_text(f"{dead_pid}\nnianbao\n{socket.gethostname()}\n", encoding="utf-8")
+    assert not bring_forward(draft)
+
+
+def _folder_of_next_file_dialog(qtbot, open_it) -> str:
+    """Open a file dialog the way a clerk does, note the folder it shows, and cancel it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+    seen = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialog.directory().absolutePath())
+        dialog.reject()
+    QTimer.singleShot(20, look)
+    open_it()
+    return seen[0]
+
+
+def test_the_open_dialog_starts_in_documents_then_in_the_last_folder_used(window, qtbot, tmp_path, monkeypatch):
+    from pathlib import Path
+    from PySide6.QtCore import QStandardPaths
+    from gui.report.drafts import save
+    from gui.report.samples import huaian_2024
+    documents = tmp_path / "文档"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda *_: str(documents))
+    from PySide6.QtWidgets import QPushButton
+    button = next(b for b in window.start_page.findChildren(QPushButton) if b.text().startswith("打开草稿"))
+    shown = _folder_of_next_file_dialog(qtbot, lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton))
+    assert Path(shown) == documents
+    folder = tmp_path / "各乡镇" / "马营镇"
+    folder.mkdir(parents=True)
+    save(huaian_2024(), folder / "草稿.json")
+    assert window.open_path(folder / "草稿.json", ask=False)
+    window.document.undo_stack.setClean()
+    assert Path(_folder_of_next_file_dialog(qtbot, window.open_dialog)) == folder

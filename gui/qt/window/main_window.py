@@ -13,6 +13,7 @@ from . import placement
 from .autosave import Autosaver
 from .edit_actions import EditActions
 from .files import FilesMixin
+from .open_elsewhere import DraftClaim
 from .recent import existing_recent_files
 from .start_page import StartPage
 
@@ -52,6 +53,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
         self.problems_view: ProblemsView | None = None
+        self.draft_claim = DraftClaim(self)
         self._make_menus()
         sp = self.start_page
         sp.newClicked.connect(self.new_report)
@@ -132,6 +134,9 @@ class MainWindow(FilesMixin, QMainWindow):
             self.document.mark_modified()
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.pathChanged.connect(self._update_title)
+        self.draft_claim.claim(path)
+        document = self.document
+        document.pathChanged.connect(lambda: self.draft_claim.claim(document.path))
         self.wizard = Wizard(self.document, self)
         self.wizard.stepChanged.connect(self._step_changed)
         self.central.addWidget(self.wizard)
@@ -219,5 +224,6 @@ class MainWindow(FilesMixin, QMainWindow):
             return
         placement.remember(self)
         placement.remember_problems(self)
+        self.draft_claim.release()
         self.autosaver.close()
         event.accept()
