@@ -18,9 +18,11 @@ UNTITLED = "未命名报告"
 
 
 def _open_filter() -> str:
+    from gui.report.old_formats import NEWER
     from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
-    return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
+    old = " ".join(f"*{s}" for s in sorted(NEWER))
+    return (f"可以打开的文件 ({patterns} {old});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
             f"文本 (*.txt);;所有文件 (*)")
 
 
@@ -66,6 +68,10 @@ class FilesMixin:
         from gui.report.sources import read_report, unreadable
         path = Path(path)
         from gui.report.sources import IMPORTERS
+        from gui.report.old_formats import is_old_format
+        if is_old_format(path):                  # .doc, .wps, .xls, .et: through LibreOffice
+            from .old_files import open_old_format
+            return open_old_format(self, path, ask)
         if path.suffix.lower() in IMPORTERS:     # a published report (Word, PDF…) shows its summary first
             from ..lastyear_actions import open_published
             opened = bool(open_published(self, path, ask))
