@@ -72,3 +72,13 @@ def outside_folder(paths) -> Path:
     candidates = [base] if reviewed is None else [reviewed.parent]
     candidates.append(settings.documents())
     return next((c for c in candidates if c.is_dir() and inside(c, paths) is None), Path.home())
+
+
+def fit_to_screen(dialog) -> None:
+    """The dialog no larger than the screen's available area (it opens centred on its parent)."""
+    from PySide6.QtGui import QGuiApplication
+    from .window.placement import fitted
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        dialog.resize(fitted(dialog.geometry(), available).size())

@@ -26,7 +26,7 @@ from gui.report.review.letters import existing_letters, write_letters
 from gui.report.review.workbook import note, read_review, save_review
 from . import settings
 from .settings import REVIEW_FOLDER
-from .review_choices import YearChoice, outside_folder, show_skipped, skipped_table
+from .review_choices import YearChoice, fit_to_screen, outside_folder, show_skipped, skipped_table
 from .window.widgets import read_only_table
 
 TITLE = "审查多个单位的报告"
@@ -125,6 +125,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.resize(1180, 700)
+        fit_to_screen(self)            # a laptop at 125 % has 1093×614: the buttons stay on the screen
         self.review: Review | None = None
         self.paths: list[Path] = [Path(p) for p in paths]
         self.thread: QThread | None = None
