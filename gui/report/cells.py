@@ -1,7 +1,7 @@
 """Reading what a clerk types into a table cell, and writing a value back as text.
 
 Accepts what people really type (FORMAT.md §6): full-width digits, thousands separators, spaces,
-the unit suffix, and Chinese numerals (十二, 两千三百零五) in counts. Refuses, with a reason in Chinese,
+the unit suffix, and Chinese numerals (十二, 两千三百零五) in typed counts. Refuses, with a reason in Chinese,
 anything that is not a plain value — and never turns `/` or `-` into 0: a blank cell means "not yet
 filled" (a pasted block's 「/」 becomes a blank cell, see is_blank_marker).
 """
@@ -44,8 +44,10 @@ def is_blank_marker(text: str) -> bool:
     return not t or set(t) <= _BLANK_MARKS
 
 
-def parse(text: str, kind: str = COUNT) -> Value:
-    """Return the value of a typed cell text: None for blank, int for counts, Decimal for the fee."""
+def parse(text: str, kind: str = COUNT, numerals: bool = False) -> Value:
+    """Return the value of a typed cell text: None for blank, int for counts, Decimal for the fee.
+    `numerals`: a count may be written in Chinese numerals (what a clerk types or pastes; a file's
+    reader leaves 「三千」 in a published table to be named as not a number)."""
     if text is None:
         return None
     if len(text) > MAX_INPUT:
@@ -66,7 +68,7 @@ def parse(text: str, kind: str = COUNT) -> Value:
             break
     if kind == FEE and t.endswith("元"):
         raise CellError("收费金额的单位是万元：请换算成万元后填写（例如 3940 元填 0.394）。")
-    if kind == COUNT and _CHINESE_NUMERAL.fullmatch(t):
+    if numerals and kind == COUNT and _CHINESE_NUMERAL.fullmatch(t):
         value = chinese_to_int(t)
         if value is None:
             raise CellError(f"「{text.strip()}」不是一个完整的数：请填写阿拉伯数字，例如 12。")

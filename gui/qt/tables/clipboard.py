@@ -41,7 +41,7 @@ def _read(text: str, ref: CellRef, kind: str) -> Value:
     if is_blank_marker(text):
         return None
     try:
-        return parse(text, kind)
+        return parse(text, kind, numerals=True)
     except CellError as error:
         raise PasteError(f"粘贴已取消：{describe(ref)}的「{text.strip()}」无法识别——{error}") from None
 
