@@ -200,3 +200,17 @@ def test_the_open_dialog_starts_in_documents_then_in_the_last_folder_used(window
     assert window.open_path(folder / "草稿.json", ask=False)
     window.document.undo_stack.setClean()
     assert Path(_folder_of_next_file_dialog(qtbot, window.open_dialog)) == folder
+
+
+def test_a_folded_list_stays_folded_when_another_report_is_opened(window, qtbot):
+    open_sample(window)
+    window.problems_toggle.trigger()
+    assert not window.problems_dock.isVisible()
+    window.document.undo_stack.setClean()
+    open_sample(window)
+    assert not window.problems_dock.isVisible()
+    window.problems_toggle.trigger()
+    window.wizard.go_to("review")                       # 检查与导出 hides it for the step only
+    window.document.undo_stack.setClean()
+    open_sample(window)
+    assert window.problems_dock.isVisible()

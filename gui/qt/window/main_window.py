@@ -147,7 +147,11 @@ class MainWindow(FilesMixin, QMainWindow):
         self.problems_view.setMinimumWidth(PROBLEMS_MIN_WIDTH)
         self.problems_dock.setWidget(self.problems_view)
         self.wizard.add_nav_action(self.problems_toggle)
-        placement.restore_problems(self)
+        if old is None:                 # the first report of the session: the list as last left
+            placement.restore_problems(self)
+        else:                           # another report: the list as the clerk has it now
+            self.problems_dock.setVisible(self.problems_dock.isVisible() or self.dock_was_visible)
+            self.dock_was_visible = False
         self.autosaver.watch(self.document)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
