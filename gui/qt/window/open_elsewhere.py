@@ -20,22 +20,27 @@ from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt
 from .autosave import recovery_dir
 
 
-def _files(path: Path) -> tuple[Path, Path]:
+def _files(path: Path) -> tuple[Path, Path] | None:
+    """The lock and the companion file of the draft `path`; None without a data folder to hold them."""
     try:
         user = getpass.getuser()
     except Exception:               # no user name in the environment: the path alone still tells
         user = ""
     key = f"{user}\n{os.path.normcase(str(Path(path).resolve()))}"
     name = hashlib.sha1(key.encode("utf-8")).hexdigest()[:24]
-    folder = recovery_dir().parent / "open-drafts"
+    try:
+        folder = recovery_dir().parent / "open-drafts"
+    except OSError:                 # no data folder: drafts open unguarded, as without the lock
+        return None
     return folder / f"{name}.lock", folder / f"{name}.show"
 
 
 def bring_forward(path: Path) -> bool:
     """True when a running window already holds the draft `path`; it has been asked to come forward."""
-    lock_path, show = _files(path)
-    if not lock_path.exists():
+    files = _files(path)
+    if files is None or not files[0].exists():
         return False
+    lock_path, show = files
     lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)                # stale only when its holder is gone, never by age
     if lock.tryLock(0):
@@ -65,7 +70,10 @@ class DraftClaim(QObject):
         self.release()
         if path is None:
             return
-        lock_path, show = _files(path)
+        files = _files(path)
+        if files is None:
+            return
+        lock_path, show = files
         try:
             lock_path.parent.mkdir(parents=True, exist_ok=True)
             show.write_text("", encoding="utf-8")
