@@ -29,6 +29,7 @@ SLOW_MODULES = {
     "test_pdf.py",                   # LibreOffice conversions
     "test_pdf_pages.py",             # LibreOffice renders, page by page
     "test_pdf_import_converted.py",  # Word documents converted to PDF by LibreOffice
+    "test_old_formats.py",           # .doc/.wps converted by LibreOffice
     "test_stability.py",             # thousands of save/load cycles
     "test_crash_recovery.py",        # windows killed and restarted
     "test_hostile_docx.py", "test_hostile_xlsx.py", "test_hostile_pdf.py", "test_hostile_pages.py",

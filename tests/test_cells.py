@@ -55,7 +55,7 @@ REFUSED = [
     ("1.5", COUNT, "必须是整数"),
     ("3.0001", COUNT, "必须是整数"),
     ("abc", COUNT, "不是数字"),
-    ("十二", COUNT, "不是数字"),
+    ("十二", COUNT, "不是数字"),          # from a file; typed or pasted it is read (below)
     ("1e3", COUNT, "不是数字"),
     ("1 2", COUNT, "不是数字"),          # two numbers, not a thousands separator
     ("1,2345", COUNT, "不是数字"),
@@ -120,3 +120,15 @@ def test_any_text_is_a_value_or_a_reason_never_a_crash(text, kind):
     else:
         assert value is None or value >= 0
         assert type(value) in ((type(None), int) if kind == COUNT else (type(None), Decimal))
+
+
+@pytest.mark.parametrize("text, value", [("十二", 12), ("十二件", 12), ("两千三百零五", 2305), ("一万二千", 12000),
+                                         ("零", 0), ("〇", 0)])
+def test_typed_chinese_numerals_are_read(text, value):
+    assert parse(text, COUNT, numerals=True) == value
+
+
+@pytest.mark.parametrize("text", ["十二三", "一一", "十百"])
+def test_a_malformed_chinese_numeral_is_refused_with_a_reason(text):
+    with pytest.raises(CellError, match="不是一个完整的数"):
+        parse(text, COUNT, numerals=True)

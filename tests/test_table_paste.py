@@ -53,10 +53,24 @@ def test_a_paste_running_past_the_table_is_refused_whole(qtbot):
 def test_a_paste_with_one_unreadable_value_names_the_cell_and_changes_nothing(qtbot):
     editor = make_editor(qtbot, "requests")
     before = dict(editor.document.report.cells)
-    paste(qtbot, editor, "1\t2\n3\t/\n", at=R("deny_1", "natural"))
+    paste(qtbot, editor, "1\t2\n3\t见附件\n", at=R("deny_1", "natural"))
     assert editor.document.report.cells == before
     text = editor.message_text()
-    assert "2.其他法律行政法规禁止公开" in text and "商业企业" in text and "「/」" in text
+    assert "2.其他法律行政法规禁止公开" in text and "商业企业" in text and "「见附件」" in text
+
+
+def test_slashes_and_dashes_from_a_published_table_paste_as_blank_cells(qtbot):
+    editor = make_editor(qtbot, "requests")
+    stack = editor.document.undo_stack
+    paste(qtbot, editor, "1\t/\t—\n-\t\t十二\n", at=R("deny_1", "natural"))
+    assert [value(editor, R("deny_1", c)) for c in ("natural", "commercial", "research")] == [1, None, None]
+    assert [value(editor, R("deny_2", c)) for c in ("natural", "commercial", "research")] == [None, None, 12]
+    assert stack.count() == 1
+    assert "其中 3 格是「/」或「—」，已留空" in editor.message_text()
+    blanks = {p.target for p in editor.document.problems if p.rule == "BLANK"}
+    assert R("deny_1", "commercial") in blanks          # reported like any other blank
+    stack.undo()
+    assert value(editor, R("deny_2", "research")) != 12
 
 
 def test_a_paste_onto_label_cells_is_refused(qtbot):

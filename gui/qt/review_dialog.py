@@ -26,6 +26,7 @@ from gui.report.review.letters import existing_letters, write_letters
 from gui.report.review.workbook import note, read_review, save_review
 from . import settings
 from .settings import REVIEW_FOLDER
+from .review_choices import YearChoice, fit_to_screen, outside_folder, show_skipped, skipped_table
 from .window.widgets import read_only_table
 
 TITLE = "审查多个单位的报告"
@@ -124,6 +125,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.resize(1180, 700)
+        fit_to_screen(self)            # a laptop at 125 % has 1093×614: the buttons stay on the screen
         self.review: Review | None = None
         self.paths: list[Path] = [Path(p) for p in paths]
         self.thread: QThread | None = None
@@ -133,6 +135,10 @@ class ReviewDialog(QDialog):
         self.heading.setObjectName("reviewHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.year = None                # chosen by the reviewer; None: the year most files have
+        self.year_choice = YearChoice()
+        self.year_choice.yearChosen.connect(self.review_year)
+        layout.addWidget(self.year_choice)
         progress_row = QHBoxLayout()
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -170,7 +176,9 @@ class ReviewDialog(QDialog):
             self.problems.setColumnWidth(column, width)
         below_layout.addWidget(self.problems)
         splitter.addWidget(below)
-        splitter.setSizes([380, 260])
+        self.skipped = skipped_table()
+        splitter.addWidget(self.skipped)
+        splitter.setSizes([380, 260, 120])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -211,7 +219,7 @@ class ReviewDialog(QDialog):
     def start(self) -> None:
         if not self.paths or self.thread is not None:
             return
-        self.worker = ReviewWorker(self.paths)
+        self.worker = ReviewWorker(self.paths, self.year)
         self.thread = QThread(self)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
@@ -223,6 +231,13 @@ class ReviewDialog(QDialog):
         self.progress_label.setText("正在查找文件…")
         self._update_buttons()
         self.thread.start()
+
+    def review_year(self, year: int) -> None:
+        """Review again for `year` (the year selector)."""
+        if self.review is not None and year == self.review.year:
+            return
+        self.year = year
+        self.start()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
@@ -248,12 +263,14 @@ class ReviewDialog(QDialog):
     def set_review(self, result: Review) -> None:
         self.review = result
         self.model.set_review(result)
+        self.year_choice.show_years(result.year, result.years)
+        show_skipped(self.skipped, result.skipped)
         self.view.resizeColumnsToContents()
         counts = result.counts()
         parts = "，".join(f"{status} {n} 个" for status, n in counts.items() if n) or "没有可以审查的报告"
         text = f"{result.year or '（未知）'}年：{len(result.units)} 个单位（{parts}）"
         if result.skipped:
-            text += f"；{len(result.skipped)} 个文件未审查（原因见审查结果的「未审查的文件」）"
+            text += f"；{len(result.skipped)} 个文件未审查（原因见下方「未审查的文件」）"
         if result.cross:
             text += f"；跨单位问题 {len(result.cross)} 个"
         self.heading.setText(text + ("。审查已取消，只列出已检查的文件。" if result.cancelled else "。"))
@@ -307,13 +324,17 @@ class ReviewDialog(QDialog):
         if folder is None:
             return True
         answer = QMessageBox.question(self, TITLE, f"「{target}」在要审查的文件夹「{folder}」中，下次审查时会被当作"
-                                      "单位的报告读取。仍然保存在这里吗？")
+                                      "单位的报告读取。仍然保存在这里吗？（选「否」另选位置）")
         return answer == QMessageBox.StandardButton.Yes
 
     def letters(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择保存审查意见的文件夹", _folder())
-        if not chosen or not self._inside_inputs(Path(chosen)):
-            return
+        proposal = outside_folder(self.paths)
+        while True:                     # 否 to 「保存在被审查的文件夹中吗」 asks again where
+            chosen = QFileDialog.getExistingDirectory(self, "选择保存审查意见的文件夹", str(proposal))
+            if not chosen:
+                return
+            if self._inside_inputs(Path(chosen)):
+                break
         overwrite = False
         existing = existing_letters(self.review, chosen)
         if existing:
@@ -332,14 +353,15 @@ class ReviewDialog(QDialog):
 
     def save(self) -> Path | None:
         year = self.review.year or ""
-        path, _ = QFileDialog.getSaveFileName(self, "保存审查结果", str(Path(_folder()) / f"{year}年报告审查结果.xlsx"),
-                                              "Excel 工作簿 (*.xlsx)")
-        if not path:
-            return None
-        path = Path(path).with_suffix(".xlsx") if Path(path).suffix.lower() != ".xlsx" else Path(path)
-        if not self._inside_inputs(path):
-            return None
-        return self.save_to(path)
+        proposal = outside_folder(self.paths) / f"{year}年报告审查结果.xlsx"
+        while True:                     # 否 to 「保存在被审查的文件夹中吗」 asks again where
+            path, _ = QFileDialog.getSaveFileName(self, "保存审查结果", str(proposal), "Excel 工作簿 (*.xlsx)")
+            if not path:
+                return None
+            path = Path(path).with_suffix(".xlsx") if Path(path).suffix.lower() != ".xlsx" else Path(path)
+            if self._inside_inputs(path):
+                return self.save_to(path)
+            proposal = outside_folder(self.paths) / path.name
 
     def save_to(self, path: Path) -> Path | None:
         if path.resolve() in {u.path.resolve() for u in self.review.units}:

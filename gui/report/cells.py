@@ -1,8 +1,9 @@
 """Reading what a clerk types into a table cell, and writing a value back as text.
 
 Accepts what people really type (FORMAT.md §6): full-width digits, thousands separators, spaces,
-the unit suffix. Refuses, with a reason in Chinese, anything that is not a plain value — and never
-turns `/` or `-` into 0: a blank cell means "not yet filled".
+the unit suffix, and Chinese numerals (十二, 两千三百零五) in typed counts. Refuses, with a reason in Chinese,
+anything that is not a plain value — and never turns `/` or `-` into 0: a blank cell means "not yet
+filled" (a pasted block's 「/」 becomes a blank cell, see is_blank_marker).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from .form import COUNT, COUNT_UNIT, FEE, FEE_PLACES, FEE_UNIT, MAX_COUNT, MAX_FEE_INTEGER_DIGITS
+from .numerals import chinese_to_int
 
 Value = int | Decimal | None
 
@@ -31,8 +33,21 @@ def _normalise(text: str) -> str:
     return text
 
 
-def parse(text: str, kind: str = COUNT) -> Value:
-    """Return the value of a typed cell text: None for blank, int for counts, Decimal for the fee."""
+_BLANK_MARKS = set("/-—–－／\\、")
+_CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万]+")
+
+
+def is_blank_marker(text: str) -> bool:
+    """「/」「—」「-」 (or nothing): what published tables write for "nothing here"; a paste leaves the
+    cell blank, to be reported like any other blank."""
+    t = _normalise(text or "")
+    return not t or set(t) <= _BLANK_MARKS
+
+
+def parse(text: str, kind: str = COUNT, numerals: bool = False) -> Value:
+    """Return the value of a typed cell text: None for blank, int for counts, Decimal for the fee.
+    `numerals`: a count may be written in Chinese numerals (what a clerk types or pastes; a file's
+    reader leaves 「三千」 in a published table to be named as not a number)."""
     if text is None:
         return None
     if len(text) > MAX_INPUT:
@@ -44,7 +59,7 @@ def parse(text: str, kind: str = COUNT) -> Value:
             unicodedata.category(ch) == "No" for ch in text):
         # superscripts, circled or other scripts' digits: a pasted footnote mark must not become a digit
         raise CellError(f"「{text.strip()}」含有无法识别的数字字符：请只填写阿拉伯数字。")
-    if t in _DASHES or set(t) <= set("/-—–－／\\、"):
+    if t in _DASHES or set(t) <= _BLANK_MARKS:
         raise CellError(f"「{text.strip()}」不是数字：没有发生的事项请填 0，不要用斜杠或横线。")
     unit = COUNT_UNIT if kind == COUNT else FEE_UNIT
     for suffix in (unit, "件数", "个", "条", "份", "宗", "次") if kind == COUNT else (unit, "万"):
@@ -53,6 +68,11 @@ def parse(text: str, kind: str = COUNT) -> Value:
             break
     if kind == FEE and t.endswith("元"):
         raise CellError("收费金额的单位是万元：请换算成万元后填写（例如 3940 元填 0.394）。")
+    if numerals and kind == COUNT and _CHINESE_NUMERAL.fullmatch(t):
+        value = chinese_to_int(t)
+        if value is None:
+            raise CellError(f"「{text.strip()}」不是一个完整的数：请填写阿拉伯数字，例如 12。")
+        t = str(value)
     t = _SEPARATORS.sub("", t)      # a space left inside is not a thousands separator: "1 2" is refused
     if not _NUMBER.fullmatch(t):
         raise CellError(f"「{text.strip()}」不是数字：请只填写阿拉伯数字{'（整数）' if kind == COUNT else ''}。")
@@ -91,4 +111,4 @@ def format_value(value: Value) -> str:
     return str(value)
 
 
-__all__ = ["CellError", "Value", "parse", "format_value", "FEE", "COUNT"]
+__all__ = ["CellError", "Value", "parse", "is_blank_marker", "format_value", "FEE", "COUNT"]

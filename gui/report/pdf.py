@@ -79,12 +79,15 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def convert(docx: Path, out_dir: Path, soffice: str, timeout: float = TIMEOUT) -> Path:
-    """Convert one .docx into out_dir with a private profile; returns the PDF's path."""
+def convert(docx: Path, out_dir: Path, soffice: str, timeout: float = TIMEOUT, to: str = "pdf",
+            advice: str = "可以在 Word 或 WPS 中打开导出的 .docx 另存为 PDF。") -> Path:
+    """Convert one document into out_dir as `to` (pdf, docx, xlsx) with a private profile; returns the
+    new file's path. `advice` ends the message when LibreOffice fails."""
+    what = to.upper() if to == "pdf" else f".{to}"
     with tempfile.TemporaryDirectory(prefix="nianbao-lo-") as profile:
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                    "--invisible", "--norestore", "--nolockcheck", "--nodefault",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
+                   "--convert-to", to, "--outdir", str(out_dir), str(docx)]
         extra = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
                  else {"start_new_session": True})
         try:
@@ -97,13 +100,13 @@ def convert(docx: Path, out_dir: Path, soffice: str, timeout: float = TIMEOUT) -
         except subprocess.TimeoutExpired:
             _stop(proc)
             raise PdfError(f"LibreOffice 在 {int(timeout)} 秒内没有完成转换，已停止。"
-                           "请关闭其他 LibreOffice 窗口后重试，或在 Word/WPS 中另存为 PDF。") from None
-    pdf = out_dir / (docx.stem + SUFFIX)
-    if proc.returncode != 0 or not pdf.is_file():
+                           f"请关闭其他 LibreOffice 窗口后重试，或{advice}") from None
+    made = out_dir / f"{docx.stem}.{to}"
+    if proc.returncode != 0 or not made.is_file():
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
-        raise PdfError("LibreOffice 未能把文档转换为 PDF" + (f"：{detail[0]}" if detail else "。")
-                       + "可以在 Word 或 WPS 中打开导出的 .docx 另存为 PDF。")
-    return pdf
+        raise PdfError(f"LibreOffice 未能把文档转换为 {what}" + (f"：{detail[0]}。" if detail else "。")
+                       + advice)
+    return made
 
 
 def export_pdf(report: Report, path: str | os.PathLike, options: ExportOptions | None = None, *,

@@ -12,6 +12,7 @@ from typing import Callable
 from . import docx_import, drafts, excel, lead_ins, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
+from .old_formats import is_old_format, read_converted
 
 
 class SourceError(DraftError):
@@ -50,6 +51,8 @@ def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
 def read_report(path: str | os.PathLike) -> Report:
     """The report in `path` (a draft, a workbook or a published report); raises DraftError/SourceError."""
     path = Path(path)
+    if is_old_format(path):         # .doc/.wps/.xls/.et: through LibreOffice, or advice to 另存为
+        return read_converted(path, read_report)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = "、".join(sorted(READERS))

@@ -15,6 +15,32 @@ def inside(widget, window) -> bool:
         QRect(top_left, widget.size())
 
 
+def following(window, key) -> dict:
+    """Table `key` scrolled to its last data cell, as a clerk following an error there would: what of
+    its row labels and header rows is still in sight, and whether the cell itself is."""
+    from PySide6.QtWidgets import QApplication
+    page = window.wizard.go_to(key)
+    view = page.editor.view
+    last = view.grid.data_cells[-1]
+    page.select_cell(last.ref)
+    QApplication.processEvents()
+    viewport = view.viewport().rect()
+    cell = view.visualRect(view.currentIndex())
+    labels = view.frozen_labels
+    header = view.frozen
+    covered_left = labels.width() if labels is not None and labels.isVisible() else 0
+    covered_top = header.height() if header is not None and header.isVisible() else 0
+    return {
+        "sideways": view.horizontalScrollBar().value(),
+        "down": view.verticalScrollBar().value(),
+        "labels_shown": labels is not None and labels.isVisible(),
+        "labels_width": sum(view.columnWidth(c) for c in range(view.label_cols)),
+        "header_shown": header is not None and header.isVisible(),
+        "cell_in_sight": viewport.contains(cell) and cell.left() >= covered_left and cell.top() >= covered_top,
+        "viewport_width": viewport.width(),
+    }
+
+
 def main() -> int:
     remember_big = sys.argv[1:] == ["remember-big"]
     folder = tempfile.mkdtemp()
@@ -44,11 +70,16 @@ def main() -> int:
         reachable = [inside(w, window) for w in (wizard.back, wizard.next)] + \
             ([inside(window.problems_dock, window)] if window.problems_dock.isVisible() else [])
         page = wizard.stack.currentWidget()
-        steps[key] = {"reachable": all(reachable), "page_width": page.width()}
+        minimum = window.minimumSizeHint()
+        steps[key] = {"reachable": all(reachable), "page_width": page.width(),
+                      "minimum": [minimum.width(), minimum.height()]}
     editor = window.wizard.page("requests").editor
     window.wizard.go_to("requests")
     app.processEvents()
+    frozen = {key: following(window, key) for key in ("active", "requests", "appeals")}
     print(json.dumps({
+        "frozen": frozen,
+        "problems_toggle": window.problems_toggle.isEnabled(),
         "available": [available.width(), available.height()],
         "window": [window.geometry().x(), window.geometry().y(), window.width(), window.height()],
         "steps": steps,

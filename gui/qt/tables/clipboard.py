@@ -1,11 +1,12 @@
 """Tab-separated blocks to and from Excel/WPS, and the plan of a paste onto a table's grid.
 
 A paste is all or nothing: every value is read with cells.parse and every target checked before
-anything is changed, so a refused paste leaves the report exactly as it was.
+anything is changed, so a refused paste leaves the report exactly as it was. 「/」「—」「-」 and empty
+fields, as published tables write nothing, are no reason to refuse: they paste as blank cells.
 """
 from __future__ import annotations
 
-from gui.report.cells import CellError, Value, format_value, parse
+from gui.report.cells import CellError, Value, format_value, is_blank_marker, parse
 from gui.report.form import CellRef, describe
 from .grid import Grid
 
@@ -37,8 +38,10 @@ def format_tsv(rows: list[list[str]]) -> str:
 
 
 def _read(text: str, ref: CellRef, kind: str) -> Value:
+    if is_blank_marker(text):
+        return None
     try:
-        return parse(text, kind)
+        return parse(text, kind, numerals=True)
     except CellError as error:
         raise PasteError(f"粘贴已取消：{describe(ref)}的「{text.strip()}」无法识别——{error}") from None
 
@@ -71,12 +74,17 @@ def plan_paste(grid: Grid, block: list[list[str]], start: tuple[int, int],
             ref = cell.ref
             if (cell.row, cell.col) != (r0 + i, c0 + j) and ref in values:
                 # a merged data cell covered by several pasted positions: Excel gives its value once
-                if text.strip():
+                if not is_blank_marker(text):
                     raise PasteError(f"粘贴已取消：{describe(ref)}是合并单元格，只能填一个数，"
                                      f"但粘贴内容在这里有多个值（「{text.strip()}」）。")
                 continue
             values[ref] = _read(text, ref, kind_of(ref))
     return values
+
+
+def blank_marks(block: list[list[str]]) -> int:
+    """How many fields of a pasted block are 「/」「—」「-」 (pasted as blank cells)."""
+    return sum(1 for row in block for text in row if text.strip() and is_blank_marker(text))
 
 
 def copy_text(grid: Grid, positions: list[tuple[int, int]], value_of) -> str:

@@ -1,7 +1,7 @@
 """TableEditor: one official table as the wizard page shows it — the view, a message strip, a legend."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -109,6 +109,9 @@ class TableEditor(QWidget):
         """Scroll to the cell, make it the current (selected) cell and give the table focus."""
         self.view.go_to(*self.model.grid.position_of[ref])
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # a page just brought forward is laid out only when events run: scroll again at its final size
+        index = self.view.currentIndex()
+        QTimer.singleShot(0, self.view, lambda: self.view.scrollTo(index))
 
     def message_text(self) -> str:
         """What the inline strip shows now ('' when hidden)."""

@@ -1,7 +1,9 @@
 """Sizes that make a printed table fit the page width: columns by the form's weights, rows by their text.
 
-The table never scrolls sideways: data columns keep room for seven digits, label columns wrap, and
-each row is as tall as its longest wrapped label (merged labels add to their last row if needed).
+Data columns keep room for seven digits, label columns wrap, and each row is as tall as its longest
+wrapped label (merged labels add to their last row if needed). Where the width cannot hold every column
+at that size (a laptop at 125 % or 150 %), the label columns give up room first, down to a share of the
+width, and the table scrolls sideways with its labels frozen (frozen.py).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from gui.report.form import Table
 DATA_MIN_WIDTH = 56
 LABEL_MIN_WIDTH = 40
 PADDING = 10
+LABEL_FLOOR_SHARE = 0.36     # on a narrow screen the row labels keep at least this share of the width
 
 
 def column_widths(table: Table, width: int) -> list[int]:
@@ -20,8 +23,18 @@ def column_widths(table: Table, width: int) -> list[int]:
     weights = table.col_weights
     widths = [max(DATA_MIN_WIDTH if i in data_cols else LABEL_MIN_WIDTH, int(width * w / sum(weights)))
               for i, w in enumerate(weights)]
+    if sum(widths) > width:
+        widths = _cramped(weights, data_cols, width)
     widths[-1] += max(0, width - sum(widths))
     return widths
+
+
+def _cramped(weights, data_cols: set[int], width: int) -> list[int]:
+    labels = [i for i in range(len(weights)) if i not in data_cols]
+    room = max(width - DATA_MIN_WIDTH * len(data_cols), int(width * LABEL_FLOOR_SHARE))
+    label_weight = sum(weights[i] for i in labels) or 1
+    return [DATA_MIN_WIDTH if i in data_cols else max(LABEL_MIN_WIDTH, room * weights[i] // label_weight)
+            for i in range(len(weights))]
 
 
 def row_heights(table: Table, font: QFont, widths: list[int]) -> list[int]:

@@ -95,7 +95,7 @@ class TableModel(QAbstractTableModel):
         if ref is None or role != Qt.ItemDataRole.EditRole:
             return False
         try:
-            parsed = parse("" if value is None else str(value), kind_of(ref))
+            parsed = parse("" if value is None else str(value), kind_of(ref), numerals=True)
         except CellError as error:
             self.inputRefused.emit(f"{describe(ref)}：{error}（原值未改动）")
             return False

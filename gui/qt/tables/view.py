@@ -14,9 +14,10 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenu, QTableView
 
 from gui.report.form import kind_of
+from ..tooltips import show_item_tip
 from . import clipboard, fit
 from .delegate import CellDelegate, fill_button_rect
-from .frozen import FrozenHeader
+from .frozen import FrozenPane, frozen_panes
 from .model import HintRole, RefRole, TableModel, cell_data
 
 _MOVES = {
@@ -36,7 +37,10 @@ class TableView(QTableView):
 
     def __init__(self, model: TableModel, parent=None):
         super().__init__(parent)
-        self.frozen: FrozenHeader | None = None
+        self.frozen: FrozenPane | None = None           # the header rows
+        self.frozen_labels: FrozenPane | None = None    # the row labels
+        self.panes: list[FrozenPane] = []
+        self.label_cols = 0
         # where a row typed with Tab began: Enter then goes to that column of the next row (as Excel/WPS)
         self._tab_start: tuple[int, int] | None = None
         self._tabbing = False
@@ -51,15 +55,18 @@ class TableView(QTableView):
         self.verticalHeader().hide()
         self.setShowGrid(False)             # the delegate draws the printed lines
         self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setMouseTracking(True)
-        header_rows = model.table.header_rows
-        self.frozen = FrozenHeader(self, header_rows) if header_rows else None
+        self.label_cols = min(c.col for c in self.grid.data_cells)
+        header, labels, corner = frozen_panes(self, model.table.header_rows, self.label_cols)
+        self.frozen, self.frozen_labels = header, labels
+        self.panes = [p for p in (header, labels, corner) if p is not None]
         self._fit()
         row, col = self.grid.first_data()
         self.selectionModel().setCurrentIndex(model.index(row, col),
@@ -144,6 +151,11 @@ class TableView(QTableView):
             editor.end(False)       # Qt selects all on opening; F2 and typing continue at the end
         return opened
 
+    def viewportEvent(self, event):
+        if event.type() == event.Type.ToolTip:
+            return show_item_tip(self, event)
+        return super().viewportEvent(event)
+
     def keyboardSearch(self, search):
         pass        # typing edits the cell; it never jumps to a label that starts with that letter
 
@@ -211,12 +223,16 @@ class TableView(QTableView):
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible):
         super().scrollTo(index, hint)
-        if self.frozen is None or not index.isValid():
+        if not index.isValid() or not self.panes:
             return
-        bar = self.verticalScrollBar()
-        covered = self.frozen.height_needed() - self.visualRect(index).top()
-        if covered > 0 and bar.value() > 0:     # the cell lies under the frozen header rows
-            bar.setValue(max(0, bar.value() - covered))
+        rect = self.visualRect(index)
+        header = sum(self.rowHeight(r) for r in range(self.model().table.header_rows))
+        labels = sum(self.columnWidth(c) for c in range(self.label_cols))
+        # a cell under the frozen header rows or label columns is scrolled out from under them
+        for bar, covered in ((self.verticalScrollBar(), header - rect.top()),
+                             (self.horizontalScrollBar(), labels - rect.left())):
+            if covered > 0 and bar.value() > 0:
+                bar.setValue(max(0, bar.value() - covered))
 
     # ── mouse: labels are not selectable; the 「填」 button fills a hint ──
     def mousePressEvent(self, event):
@@ -281,6 +297,9 @@ class TableView(QTableView):
             return
         self.model().document.set_cells(values, "粘贴")
         self._select_refs(list(values))
+        marks = clipboard.blank_marks(block)
+        if marks:
+            self.message.emit(f"已粘贴。其中 {marks} 格是「/」或「—」，已留空：没有发生的事项请填 0。")
 
     def _select_refs(self, refs):
         selection = QItemSelection()
@@ -289,7 +308,7 @@ class TableView(QTableView):
             selection.select(index, index)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    # ── fitting the printed layout to the width: no horizontal scrolling ──
+    # ── fitting the printed layout to the width; on a narrow screen it scrolls sideways ──
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit()
@@ -301,12 +320,16 @@ class TableView(QTableView):
             self.setColumnWidth(i, w)
         for r, h in enumerate(fit.row_heights(table, self.font(), widths)):
             self.setRowHeight(r, h)
-        if self.frozen is not None:
-            self.frozen.sync()
+        for pane in self.panes:
+            pane.sync()
         self.updateGeometry()
 
     def content_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.grid.rows)) + 2 * self.frameWidth()
+        rows = sum(self.rowHeight(r) for r in range(self.grid.rows)) + 2 * self.frameWidth()
+        columns = sum(self.columnWidth(c) for c in range(self.grid.cols))
+        if columns > self.viewport().width():       # the sideways scroll bar takes room below the rows
+            rows += self.horizontalScrollBar().sizeHint().height()
+        return rows
 
     def sizeHint(self):
         return QSize(PREFERRED_WIDTH.get(self.model().table.key, 800), self.content_height())

@@ -18,10 +18,19 @@ UNTITLED = "未命名报告"
 
 
 def _open_filter() -> str:
+    from gui.report.old_formats import NEWER
     from gui.report.sources import READERS
     patterns = " ".join(f"*{s}" for s in sorted(READERS))
-    return (f"可以打开的文件 ({patterns});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
+    old = " ".join(f"*{s}" for s in sorted(NEWER))
+    return (f"可以打开的文件 ({patterns} {old});;{DRAFT_FILTER};;网页 (*.html *.htm *.mhtml *.mht);;"
             f"文本 (*.txt);;所有文件 (*)")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 class FilesMixin:
@@ -59,12 +68,19 @@ class FilesMixin:
         from gui.report.sources import read_report, unreadable
         path = Path(path)
         from gui.report.sources import IMPORTERS
+        from gui.report.old_formats import is_old_format
+        if is_old_format(path):                  # .doc, .wps, .xls, .et: through LibreOffice
+            from .old_files import open_old_format
+            return open_old_format(self, path, ask)
         if path.suffix.lower() in IMPORTERS:     # a published report (Word, PDF…) shows its summary first
             from ..lastyear_actions import open_published
             opened = bool(open_published(self, path, ask))
             if opened:
                 settings.remember_folder(path)
             return opened
+        shown = self._shown_already(path) if path.suffix.lower() == ".json" else None
+        if shown is not None:
+            return shown
         try:
             report = read_report(path)
         except DraftError as exc:
@@ -85,6 +101,20 @@ class FilesMixin:
                 self.document.disk_stamp = file_stamp(path)
                 add_recent(path)
         return opened
+
+    def _shown_already(self, path: Path) -> bool | None:
+        """The draft is open already: True in this window, False in another one (which comes to the
+        front); None when it is not open anywhere."""
+        from .open_elsewhere import bring_forward
+        doc = self.document
+        if doc is not None and doc.path is not None and same_file(doc.path, path):
+            self.statusBar().showMessage(f"「{path.name}」已在本窗口中打开。", 8000)
+            return True
+        if bring_forward(path):
+            self.statusBar().showMessage(f"「{path.name}」已在另一个窗口中打开，已把那个窗口切换到前面；"
+                                         "同一份草稿不在两个窗口中同时修改。", 10000)
+            return False
+        return None
 
     def save(self) -> bool:
         doc = self.document

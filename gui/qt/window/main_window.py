@@ -13,6 +13,7 @@ from . import placement
 from .autosave import Autosaver
 from .edit_actions import EditActions
 from .files import FilesMixin
+from .open_elsewhere import DraftClaim
 from .recent import existing_recent_files
 from .start_page import StartPage
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:     # the wizard, the problem list and the rules are imported 
     from .wizard import Wizard
 
 DEMO_PATH = DEMO_DRAFT
+PROBLEMS_MIN_WIDTH = 200     # its splitter can move this far: a table on a laptop screen gets the room
 
 
 class MainWindow(FilesMixin, QMainWindow):
@@ -41,10 +43,17 @@ class MainWindow(FilesMixin, QMainWindow):
         self.setCentralWidget(self.central)
         self.problems_dock = QDockWidget("问题列表", self)
         self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        # closable: 查看 → 问题列表 and the button beside 下一步 fold it away and bring it back
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.problems_toggle = self.problems_dock.toggleViewAction()
+        self.problems_toggle.setText("问题列表(&P)")
+        self.problems_toggle.setShortcut(QKeySequence("F4"))
+        self.problems_toggle.setToolTip("显示或收起右侧的问题列表（F4）")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
         self.problems_view: ProblemsView | None = None
+        self.draft_claim = DraftClaim(self)
         self._make_menus()
         sp = self.start_page
         sp.newClicked.connect(self.new_report)
@@ -92,7 +101,7 @@ class MainWindow(FilesMixin, QMainWindow):
         edit.addSeparator()
         self.edit_actions = EditActions(self, edit)
         view = bar.addMenu("查看(&V)")
-        view.addAction(self.problems_dock.toggleViewAction())
+        view.addAction(self.problems_toggle)
         tools = bar.addMenu("工具(&T)")
         self._action(tools, "下载台账模板…", self.write_ledger_template)
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
@@ -125,6 +134,9 @@ class MainWindow(FilesMixin, QMainWindow):
             self.document.mark_modified()
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.pathChanged.connect(self._update_title)
+        self.draft_claim.claim(path)
+        document = self.document
+        document.pathChanged.connect(lambda: self.draft_claim.claim(document.path))
         self.wizard = Wizard(self.document, self)
         self.wizard.stepChanged.connect(self._step_changed)
         self.central.addWidget(self.wizard)
@@ -132,9 +144,14 @@ class MainWindow(FilesMixin, QMainWindow):
         self.problems_view = ProblemsView(self.document)
         self.problems_view.problemActivated.connect(self.wizard.show_problem)
         self.wizard.stepChanged.connect(self.problems_view.page_shown)
-        self.problems_view.setMinimumWidth(300)
+        self.problems_view.setMinimumWidth(PROBLEMS_MIN_WIDTH)
         self.problems_dock.setWidget(self.problems_view)
-        self.problems_dock.show()
+        self.wizard.add_nav_action(self.problems_toggle)
+        if old is None:                 # the first report of the session: the list as last left
+            placement.restore_problems(self)
+        else:                           # another report: the list as the clerk has it now
+            self.problems_dock.setVisible(self.problems_dock.isVisible() or self.dock_was_visible)
+            self.dock_was_visible = False
         self.autosaver.watch(self.document)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
@@ -147,13 +164,13 @@ class MainWindow(FilesMixin, QMainWindow):
         self.autosaver.save_now()
         # 检查与导出 shows the full list itself; the side panel would only repeat it
         if key == "review":
-            self._dock_was_visible = self.problems_dock.isVisible() or self._dock_was_visible
+            self.dock_was_visible = self.problems_dock.isVisible() or self.dock_was_visible
             self.problems_dock.hide()
-        elif self._dock_was_visible:
-            self._dock_was_visible = False
+        elif self.dock_was_visible:
+            self.dock_was_visible = False
             self.problems_dock.show()
 
-    _dock_was_visible = False
+    dock_was_visible = False
 
     def open_demo(self) -> bool:
         if not self.maybe_save():
@@ -210,5 +227,7 @@ class MainWindow(FilesMixin, QMainWindow):
             event.ignore()
             return
         placement.remember(self)
+        placement.remember_problems(self)
+        self.draft_claim.release()
         self.autosaver.close()
         event.accept()

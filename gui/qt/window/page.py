@@ -38,5 +38,8 @@ class Page(QWidget):
     def focus_field(self, field: str, passage: tuple[int, int] | None = None) -> None:
         """Put the caret in the field a problem is about ("text.problems", "info.organ" …)."""
 
+    def left(self) -> None:
+        """The clerk went to another step: what this page said no longer applies."""
+
     def select_cell(self, ref) -> None:
         """Select a table cell (table steps only)."""

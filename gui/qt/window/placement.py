@@ -1,11 +1,12 @@
 """Where the main window opens: within the available area of its screen (a 1920×1080 laptop at 150%
-is 1280×720 logical), at the size it had last time when that still fits."""
+is 1280×720 logical), at the size it had last time when that still fits; and the problem list as it
+was left (folded away or not, its width)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
-from ..settings import WINDOW_GEOMETRY
+from ..settings import PROBLEMS_SHOWN, PROBLEMS_WIDTH, WINDOW_GEOMETRY
 
 PREFERRED = QSize(1366, 768)     # the size the steps are designed for, where the screen has room
 TITLE_BAR = 32                   # the window manager's frame is not known before the window is shown
@@ -46,3 +47,24 @@ def place(window) -> None:
 
 def remember(window) -> None:
     QSettings().setValue(WINDOW_GEOMETRY, window.saveGeometry())
+
+
+def restore_problems(window) -> None:
+    settings = QSettings()
+    dock = window.problems_dock
+    dock.setVisible(str(settings.value(PROBLEMS_SHOWN, "true")).lower() != "false")
+    width = settings.value(PROBLEMS_WIDTH)
+    if width is not None and str(width).isdigit():
+        window.resizeDocks([dock], [int(width)], Qt.Orientation.Horizontal)
+
+
+def remember_problems(window) -> None:
+    if window.document is None:
+        return
+    from gui.report.places import REVIEW        # the form loads when a report opens, not at start-up
+    dock = window.problems_dock
+    # on 检查与导出 the list is hidden for the step, not by the clerk
+    shown = dock.isVisible() or window.wizard.current_step == REVIEW and window.dock_was_visible
+    QSettings().setValue(PROBLEMS_SHOWN, "true" if shown else "false")
+    if dock.isVisible():
+        QSettings().setValue(PROBLEMS_WIDTH, dock.width())

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, Q
 
 from gui.report.problems import CONFIRM_PREFIX, SEVERITY_LABELS, confirmation_text
 from ..palette import ERROR_TEXT, WARNING_TEXT
+from ..tooltips import show_item_tip, wrapped_tip
 from .steps import REVIEW, STEP_BY_KEY, STEP_KEYS, page_of
 
 _ERROR_COLOUR = QColor(ERROR_TEXT)
 _WARNING_COLOUR = QColor(WARNING_TEXT)
 _CONFIRMED_COLOUR = QColor("#6b7280")
+SHORT_FIX = 8        # characters: a longer fix ("填入标准表述……") is only 「修正」 on the button
 
 
 def problem_tooltip(problem) -> str:
@@ -21,6 +23,10 @@ def problem_tooltip(problem) -> str:
     if problem.confirmed:
         text += f"\n{confirmation_text(problem.confirmed)}"
     return text
+
+
+def fix_text(fix) -> str:
+    return f"可修正：{fix.label}"
 
 
 def counts_text(problems) -> str:
@@ -39,6 +45,11 @@ class _WrappingTree(QTreeWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_rows()
+
+    def viewportEvent(self, event):
+        if event.type() == event.Type.ToolTip:
+            return show_item_tip(self, event)
+        return super().viewportEvent(event)
 
     def fit_rows(self) -> None:
         fm = self.fontMetrics()
@@ -140,6 +151,8 @@ class ProblemsView(QWidget):
         text = f"{mark} {SEVERITY_LABELS[p.severity]}：{p.message}"
         if p.confirmed:
             text += f"\n    {confirmation_text(p.confirmed)}"
+        if p.fix is not None:
+            text += f"\n    {fix_text(p.fix)}"
         return text
 
     def items(self) -> list[QTreeWidgetItem]:
@@ -187,11 +200,12 @@ class ProblemsView(QWidget):
         self.unconfirm_button.setVisible(warning and bool(p.confirmed))
         has_fix = p is not None and p.fix is not None
         self.fix_button.setEnabled(has_fix)
-        self.fix_button.setText(f"修正：{p.fix.label}" if has_fix else "修正")
-        if not has_fix:
-            self.fix_button.setToolTip("选中一个可以自动修正的问题")
-        else:
-            self.fix_button.setToolTip("按检查结果修正（可撤销）")
+        short = has_fix and len(p.fix.label) <= SHORT_FIX
+        self.fix_button.setText(f"修正：{p.fix.label}" if short else "修正")
+        # the label stays short so the panel keeps its width; what it will do is in the tooltip
+        # and in the problem's own text
+        self.fix_button.setToolTip(wrapped_tip(f"{fix_text(p.fix)}（可撤销）") if has_fix
+                                   else "选中一个可以自动修正的问题")
 
     def confirm_selected(self) -> None:
         p = self.selected_problem()

@@ -26,8 +26,24 @@ class TablePage(Page):
         self.body.addLayout(top)
         self.editor = TableEditor(document, step, self)
         self.body.addWidget(self.editor, 1)
+        self._posted = ""           # the message this page put in the status bar
         if window is not None:
-            self.editor.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+            self.editor.message.connect(self._post)
+            # a refusal no longer applies once a cell is changed, nor on another step
+            document.cellsChanged.connect(self._withdraw)
+
+    def _post(self, text: str) -> None:
+        self._posted = text
+        self.window_.statusBar().showMessage(text, 8000)
+
+    def _withdraw(self, *_) -> None:
+        bar = self.window_.statusBar() if self.window_ is not None else None
+        if bar is not None and self._posted and bar.currentMessage() == self._posted:
+            bar.clearMessage()
+        self._posted = ""
+
+    def left(self) -> None:
+        self._withdraw()
 
     def _write_template(self):
         from ..ledger_dialog import write_template      # openpyxl only when asked for

@@ -1,8 +1,9 @@
 """The wizard: the step list, the current step's page, and 上一步/下一步."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QStackedWidget, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from gui.report.form import TABLE_BY_KEY
 from .info_page import InfoPage
@@ -28,7 +29,7 @@ class Wizard(QWidget):
         self.next = QPushButton("下一步 ▶")
         self.back.clicked.connect(lambda: self.go_to(STEP_KEYS[max(self.index - 1, 0)]))
         self.next.clicked.connect(lambda: self.go_to(STEP_KEYS[min(self.index + 1, len(STEPS) - 1)]))
-        nav = QHBoxLayout()
+        nav = self.nav = QHBoxLayout()
         nav.setContentsMargins(16, 4, 16, 8)
         nav.addWidget(self.back)
         nav.addStretch(1)
@@ -44,6 +45,14 @@ class Wizard(QWidget):
         row.addLayout(right, 1)
         self.index = -1
         self.go_to(INFO)
+
+    def add_nav_action(self, action) -> QToolButton:
+        """A button for a window action (问题列表) at the right of 下一步."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.nav.addWidget(button)
+        return button
 
     @property
     def current_step(self) -> str:
@@ -74,8 +83,11 @@ class Wizard(QWidget):
         index = STEP_KEYS.index(key)
         page = self.page(key)
         changed = index != self.index
+        before = self.pages[STEP_KEYS[self.index]] if changed and self.index >= 0 else None
         self.index = index
         self.stack.setCurrentWidget(page)
+        if before is not None:          # after it is hidden: an open cell editor has had its say
+            before.left()
         self.steps.select(index)
         self._update_nav()
         if changed:

@@ -18,8 +18,9 @@ _LOCK_PREFIXES = ("~$", ".~lock.")
 
 
 def readable_suffixes() -> frozenset[str]:
+    from ..old_formats import NEWER
     from ..sources import READERS
-    return frozenset(READERS)
+    return frozenset(READERS) | frozenset(NEWER)     # old formats: converted, or unreadable with advice
 
 
 def _why_not(path: Path, suffixes) -> str | None:

@@ -107,6 +107,7 @@ class Review:
     cross: list[CrossFinding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     cancelled: bool = False
+    years: dict[int, int] = field(default_factory=dict)     # report year → readable files of that year
 
     def sorted_units(self) -> list[UnitReview]:
         return sorted(self.units, key=UnitReview.sort_key)

@@ -7,6 +7,7 @@ year most files have, one file per unit.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +39,7 @@ def review(paths, year: int | None = None, *, progress: Callable[[int, int], Non
     done = [r for r in results if r is not None]
     outcome = Review(year if year is not None else common_year(u.year for u, t in done if t))
     outcome.skipped = skipped
+    outcome.years = dict(Counter(u.year for u, t in done if t and u.year))
     outcome.cancelled = not finished
     if not finished:
         outcome.skipped += [Skipped(path, "审查已取消，未读取。")
