@@ -51,7 +51,8 @@ class RowChange:
 
     @property
     def label(self) -> str:
-        return self.row.label
+        """The row as the form names it, its group included: 「（三）不予公开 1.属于国家秘密」."""
+        return " ".join(self.row.path[1:]) or self.row.label
 
 
 @dataclass(frozen=True)
@@ -157,15 +158,20 @@ def _spans(cover: bytearray, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def identical_passages(this, last, keys) -> tuple[Passage, ...]:
-    """The passages of this year's fields `keys` found in last year's text of the same fields."""
-    last_text = text_rules.normal("\n".join(last.texts.get(k) or "" for k in keys))
+def identical_passages(this, last, section: str, keys) -> tuple[Passage, ...]:
+    """The passages of this year's fields `keys` found in last year's text of the same fields; as
+    R11, not the standard sentences every report may repeat (but in 五)."""
+    last_text = text_rules.normal(text_rules.compared_texts(this, last, section, keys)[1])
     out = []
     for key in keys:
         text = this.texts.get(key) or ""
         if not text.strip() or not last_text:
             continue
-        cover = text_rules.copied_cover(text_rules.normal(text), last_text)
+        normal = text_rules.normal(text)
+        cover = text_rules.copied_cover(normal, last_text)
+        if section != text_rules.PROBLEMS:
+            for m in text_rules.boilerplate(normal):
+                cover[m.start():m.end()] = bytes(m.end() - m.start())
         for start, end in _spans(cover, text):
             while start < end and text[start] in _OPENING_TRIM:   # the run may begin at the end of the sentence before
                 start += 1
@@ -179,7 +185,7 @@ def compare_sections(this, last) -> tuple[SectionChange, ...]:
     for section, keys in text_rules.COPIED_SECTIONS:
         out.append(SectionChange(section, SECTION_BY_KEY[section].heading, keys,
                                  text_rules.section_share(this, last, section, keys),
-                                 identical_passages(this, last, keys)))
+                                 identical_passages(this, last, section, keys)))
     return tuple(out)
 
 

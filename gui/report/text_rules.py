@@ -225,6 +225,11 @@ MIN_COPIED_CHARS = 40        # shorter texts (「无其他需要报告的事项�
 _BOILERPLATE = re.compile(r"[^。；;！!？?\n]*(?:信息处理费|无其他[^。；;\n]{0,6}事项)[^。；;！!？?\n]*[。；;！!？?]?")
 
 
+def boilerplate(text: str):
+    """The standard sentences in `text` R11 does not count."""
+    return _BOILERPLATE.finditer(text)
+
+
 def _section_text(report, keys) -> str:
     return "\n".join(report.texts.get(k) or "" for k in keys)
 
