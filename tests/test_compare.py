@@ -112,3 +112,12 @@ def test_rate_equals_r11_when_the_section_is_copied():
         if f"R11:{section.section}" in r11:
             assert r11[f"R11:{section.section}"] == round(section.rate * 100)
     assert round(result.sections[0].rate * 100) == 100
+
+
+def test_main_figures_of_both_years():
+    this, last = pair()
+    last.set(app("suit_direct", "total"), 5)
+    last.set(app("suit_after_review", "total"), 7)
+    figures = {name: (a, b) for name, a, b in __import__("gui.report.compare", fromlist=["x"]).main_figures(this, last)}
+    assert figures["行政诉讼"][1] == 12
+    assert figures["办理结果总计"] == (this.get(req("total", "total")), last.get(req("total", "total")))

@@ -200,6 +200,22 @@ def compare(this, last) -> Comparison:
     return Comparison(this, last, compare_tables(this, last), compare_sections(this, last), problems)
 
 
+# The figures the comparison's chart shows: (name, the cells added up)
+MAIN_FIGURES = (
+    ("新收申请", (CellRef("requests", "new", TOTAL),)),
+    ("办理结果总计", (CellRef("requests", TOTAL, TOTAL),)),
+    ("结转下年度", (CellRef("requests", CARRY_OUT, TOTAL),)),
+    ("行政复议", (CellRef("appeals", "review", TOTAL),)),
+    ("行政诉讼", (CellRef("appeals", "suit_direct", TOTAL), CellRef("appeals", "suit_after_review", TOTAL))),
+)
+
+
+def main_figures(this, last) -> list[tuple[str, int, int]]:
+    """(name, this year, last year) of MAIN_FIGURES, blanks counted as 0."""
+    return [(name, sum(this.cells.get(r) or 0 for r in refs), sum(last.cells.get(r) or 0 for r in refs))
+            for name, refs in MAIN_FIGURES]
+
+
 def field_label(field: str) -> str:
     return TEXT_FIELD_BY_KEY[field[len(TEXT_PREFIX):]].label
 
@@ -223,4 +239,4 @@ def percent_text(percent: float | None) -> str:
 
 __all__ = ["Comparison", "RowChange", "CellChange", "SectionChange", "Passage", "compare", "check",
            "YEAR_JUMP", "YEAR_VANISH", "JUMP_FACTOR", "FLOOR", "ordered_rows", "is_detail",
-           "change_text", "percent_text", "field_label"]
+           "change_text", "percent_text", "field_label", "main_figures", "MAIN_FIGURES"]
