@@ -51,6 +51,7 @@ class UnitReview:
     findings: list[Finding] = field(default_factory=list)
     unreadable: str | None = None            # the reason, when the file could not be read
     letter: Path | None = None               # the reply written to this unit, if any
+    results: tuple = ()                      # 三's result groups (examine.RESULT_GROUPS); not kept in the workbook
 
     @property
     def name(self) -> str:
@@ -107,6 +108,7 @@ class Review:
     cross: list[CrossFinding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     cancelled: bool = False
+    yearly: object = None          # yearly.YearComparison when last year's folder was given (not reopened)
 
     def sorted_units(self) -> list[UnitReview]:
         return sorted(self.units, key=UnitReview.sort_key)

@@ -125,6 +125,9 @@ def build_workbook(review: Review) -> Workbook:
            [(CROSS_RULES[c.rule], c.unit, c.other, c.part, f"{c.share}%" if c.share is not None else None,
              c.message) for c in review.cross])
     _sheet(workbook, SKIPPED, SKIPPED_HEADERS, [(str(s.path), s.reason) for s in review.skipped])
+    if review.yearly is not None:
+        from .yearly_sheet import add_sheet
+        add_sheet(workbook, review.yearly, _print_setup)
     return workbook
 
 
