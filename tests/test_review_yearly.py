@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from gui.report import drafts
+from gui.report.docx_export import export_docx
 from gui.report.review.yearly import organ_key
 from gui.report.review.yearly_sheet import YEARLY
 from review_factory import unit_report
@@ -45,7 +46,8 @@ def folders(tmp_path):
         drafts.save(unit_report(name, seed), this / f"{name}.json")
     drafts.save(unit_report("甲镇政府", 1, year=2023, factor=2), last / "甲镇.json")
     drafts.save(unit_report("乙镇人民政府", 2, year=2023, factor=1), last / "乙镇.json")
-    drafts.save(unit_report("丁镇人民政府", 4, year=2023), last / "丁镇.json")
+    export_docx(unit_report("丁镇人民政府", 4, year=2023), last / "丁镇.docx")      # read in a worker process
+    (last / "坏.docx").write_bytes(b"PK\x03\x04 not a Word document")
     return this, last
 
 
@@ -57,6 +59,7 @@ def test_review_with_last_years_folder(folders, tmp_path):
     assert "年度比对：2 个单位与上年报告对应" in done.stdout
     assert "上年没有对应的报告：丙镇人民政府" in done.stdout
     assert "上年有报告、本年未报送：丁镇人民政府" in done.stdout
+    assert "上年的文件无法读取：坏.docx" in done.stdout
     sheet = openpyxl.load_workbook(out)[YEARLY]
     head = [c.value for c in sheet[1]]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..drafts import SUFFIX as DRAFT_SUFFIX
 from .collect import collect
 from .examine import RESULT_GROUPS, TOTALS, results_of, totals_of
 from .pool import TIME_LIMIT, run_all
@@ -54,13 +55,20 @@ def read_last_year(folder, *, workers: int | None = None, time_limit: float = TI
                    work=read_figures) -> tuple[list[LastUnit], list[Path]]:
     """Last year's units in `folder` and the files that could not be read."""
     files, _ = collect([folder])
-    found: list = [None] * len(files)
+    found: dict[Path, LastUnit | None] = {}
+    # Drafts are read here (half a millisecond each: a pool of processes would cost more than it
+    # saves); published documents in worker processes with the review's time limit.
+    slow = [p for p in files if p.suffix.lower() != DRAFT_SUFFIX]
+    for path in files:
+        if path.suffix.lower() == DRAFT_SUFFIX:
+            found[path] = work(path)
 
     def deliver(index, result):
-        found[index] = result
+        found[slow[index]] = result
 
-    run_all(files, work, _failed, deliver, workers=workers, time_limit=time_limit)
-    return [u for u in found if u is not None], [p for p, u in zip(files, found) if u is None]
+    if slow:
+        run_all(slow, work, _failed, deliver, workers=workers, time_limit=time_limit)
+    return [found[p] for p in files if found.get(p) is not None], [p for p in files if found.get(p) is None]
 
 
 @dataclass(frozen=True)
