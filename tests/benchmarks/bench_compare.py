@@ -9,25 +9,16 @@
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 
+from bench_core import median_ms  # noqa: E402
 from gui.report import compare  # noqa: E402
 from rules_support import LAST_TEXTS, clean_report, last_year_of  # noqa: E402
-
-
-def median_ms(fn, repeat: int = 200) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -42,8 +33,8 @@ def main() -> None:
             this.texts[key] = f"{n}{long}{key}"
             last.texts[key] = f"{long}{n}"
         compare.compare(this, last)
-    print(f"compare() 两份完整报告（各段约 1600 字，文字新）：中位数 {median_ms(fresh):.2f} ms")
-    print(f"compare() 同上，再次比较：中位数 {median_ms(lambda: compare.compare(this, last)):.2f} ms")
+    print(f"compare() 两份完整报告（各段约 1600 字，文字新）：中位数 {median_ms(fresh, 200, 5):.2f} ms")
+    print(f"compare() 同上，再次比较：中位数 {median_ms(lambda: compare.compare(this, last), 200, 5):.2f} ms")
     this.last_year = last
     print(f"compare.check()（每次编辑后）：中位数 {median_ms(lambda: compare.check(this), 2000):.3f} ms")
 
