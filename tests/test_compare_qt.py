@@ -89,3 +89,18 @@ def test_changed_figure_shows_change_and_warning_and_clicking_goes_to_the_cell(w
     assert dialog.grab().save(str(out / "compare_dialog.png"))
     dialog.tabs.setCurrentIndex(4)
     assert dialog.grab().save(str(out / "compare_dialog_text.png"))
+
+
+def test_export_buttons_write_word_and_excel(window, qtbot, monkeypatch, tmp_path):
+    import docx
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+    _window_with_last_year(window)
+    _compare_action(window).trigger()
+    dialog = window.compare_dialog
+    for button, name in ((dialog.word_button, "比较"), (dialog.excel_button, "比较")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, n=name: (str(tmp_path / n), ""))
+        button.click()
+    assert len(docx.Document(tmp_path / "比较.docx").tables) == 3
+    appeals = openpyxl.load_workbook(tmp_path / "比较.xlsx").worksheets[2]
+    assert ("行政复议", "总计", 70, 12, 58) in [r[:5] for r in appeals.iter_rows(values_only=True)]

@@ -5,6 +5,7 @@ a bar chart of the main figures. Clicking a figure or a passage goes to it in th
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
@@ -16,6 +17,8 @@ from gui.report.compare import (Comparison, change_text, compare, field_label, i
                                 percent_text)
 from gui.report.cells import format_value
 from gui.report.form import SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELD_BY_KEY
+from . import settings
+from .window import dialogs
 
 HEADERS = ("项目", "栏目", "本年", "上年", "增减", "增减%")
 WARNED = QColor("#fff1b8")
@@ -242,9 +245,37 @@ class CompareDialog(QDialog):
             self.tabs.addTab(view, f"{heading}（重复率 {round(section.rate * 100)}%）")
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox()
+        self.word_button = buttons.addButton("导出 Word…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.excel_button = buttons.addButton("导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button.clicked.connect(lambda: self.export(".docx"))
+        self.excel_button.clicked.connect(lambda: self.export(".xlsx"))
         buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+    def export(self, suffix: str) -> Path | None:
+        """The comparison for the meeting, as Word or Excel (the command line's compare writes the same)."""
+        kinds = {".docx": "Word 文档 (*.docx)", ".xlsx": "Excel 工作簿 (*.xlsx)"}
+        title = self.comparison.this.title or "报告"
+        path = dialogs.ask_save_path(self, "保存与上年比较", Path(settings.folder()) / f"{title}与上年比较{suffix}",
+                                     kinds[suffix], suffix)
+        if path is None:
+            return None
+        from gui.report.atomic import SaveError
+        from gui.report.docx_export import ExportError
+        from gui.report.excel.safety import ExcelError
+        try:
+            if suffix == ".docx":
+                from gui.report.docx_export.comparison import export_comparison
+            else:
+                from gui.report.excel.comparison import export_comparison
+            export_comparison(self.comparison, path)
+        except (ExportError, ExcelError, SaveError) as exc:
+            dialogs.show_error(self, "无法保存", str(exc))
+            return None
+        settings.remember_folder(path)
+        return path
 
 
 def open_compare(window) -> CompareDialog | None:
