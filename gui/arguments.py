@@ -59,8 +59,8 @@ def command_modules() -> tuple:
     Imported here, not at the top, so the window's start-up (main.py asks wants_cli) does not load
     python-docx and openpyxl; imported by name, never looked up by a string, because a frozen build
     contains only the modules it sees imported."""
-    from .commands import check, export, import_docx, ledger, new, review, summary
-    return (check, new, export, ledger, summary, import_docx, review)
+    from .commands import check, compare, export, import_docx, ledger, new, review, summary
+    return (check, new, export, ledger, summary, import_docx, review, compare)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from .streams import use_utf8
 
 # The first words that mean "a command, not the window"; the command modules register these.
 COMMAND_NAMES = frozenset({"check", "new", "export", "ledger-template", "import-ledger", "summary",
-                           "import", "review", "-h", "--help", "--version", "--self-check"})
+                           "import", "review", "compare", "-h", "--help", "--version", "--self-check"})
 
 
 def wants_cli(argv: list[str]) -> bool:

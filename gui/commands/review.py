@@ -1,4 +1,4 @@
-"""`review FILES_OR_FOLDERS… -o 审查.xlsx [--year Y] [--letters DIR] [--force]`: the county review.
+"""`review FILES_OR_FOLDERS… -o 审查.xlsx [--year Y] [--letters DIR] [--last-year DIR] [--force]`: the county review.
 
 Exit status: 0 every unit can be published and every file was reviewed; 1 some unit needs changes,
 cannot be read, or some file was left out (all listed); 2 nothing to review, or the workbook or the
@@ -30,6 +30,8 @@ def register(subparsers) -> None:
     parser.add_argument("--reviewer", default="", metavar="机关", help="审查意见落款的审查机关名称")
     parser.add_argument("--time-limit", type=float, default=None, metavar="秒",
                         help="每个文件最长的读取时间（默认 30 秒），超时的文件列为无法读取")
+    parser.add_argument("--last-year", metavar="文件夹",
+                        help="上年各单位的报告所在的文件夹：按机关名称对应，在审查结果中加「年度比对」表和图表")
     parser.add_argument("--force", action="store_true",
                         help="覆盖已有的审查结果和审查意见，或允许保存到被审查的文件夹中")
     parser.set_defaults(run=run)
@@ -113,9 +115,15 @@ def run(args) -> int:
     if refused:
         print(refused, file=sys.stderr)
         return EXIT_FAILED
+    if args.last_year and not Path(args.last_year).is_dir():
+        print(f"上年报告文件夹「{args.last_year}」不存在或不是文件夹。", file=sys.stderr)
+        return EXIT_FAILED
     limit = args.time_limit if args.time_limit and args.time_limit > 0 else TIME_LIMIT
     result = review(args.files, args.year, progress=_progress(), time_limit=limit)
-    for line in describe(result):
+    if args.last_year and result.units:
+        from ..report.review.yearly import compare_years, read_last_year
+        result.yearly = compare_years(result, *read_last_year(args.last_year, time_limit=limit))
+    for line in describe(result) + (result.yearly.lines() if result.yearly is not None else []):
         print(line)
     if not result.units:
         known = "、".join(sorted(readable_suffixes()))

@@ -5,14 +5,15 @@ prose_rules.py (R9, R9U), the checks of 基本信息 and the narratives in text_
 deadlines.py (LATE, EARLY), the faults review bulletins name in review_rules.py, what an importer found
 non-conforming in findings.py. This module adds the cell-level checks
 (BLANK, R6), the cross-year and 单位层级 checks of tables 二 and 三 (R5, R7, R8), the clerk's
-confirmations of warnings and the order problems are listed in.
+confirmations of warnings and the order problems are listed in; compare.py the unusual changes
+from last year (YEAR_JUMP, YEAR_VANISH).
 """
 from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
 
-from . import deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
+from . import compare, deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
 from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVEL_BY_NAME, MAX_COUNT, REQUESTS_COLUMNS,
                    SECTIONS, TABLES, TRIAL_FORMAT_LACKS, CellRef, describe, kind_of, of_trial_format)
 from .model import Confirmation
@@ -148,7 +149,7 @@ def check(report) -> list[Problem]:
              + check_cells(report) + check_documents(report) + relations.evaluate(report.cells)
              + check_carry_in(report) + prose_rules.check_r9(report) + text_rules.check_fee(report)
              + text_rules.check_copied(report) + review_rules.check(report)
-             + lead_ins.check_lead_ins(report))
+             + lead_ins.check_lead_ins(report) + compare.check(report))
     if report.import_findings:
         found += findings.check_import(report)
     confirmations = report.confirmations

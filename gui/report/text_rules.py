@@ -136,6 +136,9 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+normal = _normal        # what R11 compares: the text without white space
+
+
 @lru_cache(maxsize=64)
 def copied_share(this: str, last: str) -> float:
     """The share of this year's characters that repeat last year's text (R11).
@@ -147,6 +150,11 @@ def copied_share(this: str, last: str) -> float:
     a, b = _normal(this), _normal(last)
     if not a or not b:
         return 0.0
+    return sum(copied_cover(a, b)) / len(a)
+
+
+def copied_cover(a: str, b: str) -> bytearray:
+    """For each character of `a` (white space removed), 1 where it counts as copied from `b` (R11)."""
     covered = bytearray(len(a))
     n = COMMON_BLOCK
     grams = {b[i:i + n] for i in range(len(b) - n + 1)}
@@ -160,7 +168,7 @@ def copied_share(this: str, last: str) -> float:
         if sentence in last_sentences:
             covered[start:start + len(sentence)] = b"\x01" * len(sentence)
         at = start + len(sentence)
-    return sum(covered) / len(a)
+    return covered
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,11 @@ MIN_COPIED_CHARS = 40        # shorter texts (「无其他需要报告的事项�
 _BOILERPLATE = re.compile(r"[^。；;！!？?\n]*(?:信息处理费|无其他[^。；;\n]{0,6}事项)[^。；;！!？?\n]*[。；;！!？?]?")
 
 
+def boilerplate(text: str):
+    """The standard sentences in `text` R11 does not count."""
+    return _BOILERPLATE.finditer(text)
+
+
 def _section_text(report, keys) -> str:
     return "\n".join(report.texts.get(k) or "" for k in keys)
 
@@ -226,6 +239,19 @@ def _without_boilerplate(text: str) -> str:
     return _BOILERPLATE.sub("", text)
 
 
+def compared_texts(report, last, section: str, keys) -> tuple[str, str]:
+    """This year's and last year's text of a section as R11 compares them (boilerplate removed but in 五)."""
+    this_text, last_text = _section_text(report, keys), _section_text(last, keys)
+    if section != PROBLEMS:
+        this_text, last_text = _without_boilerplate(this_text), _without_boilerplate(last_text)
+    return this_text, last_text
+
+
+def section_share(report, last, section: str, keys) -> float:
+    """The repetition rate of a section with last year's: the figure R11 reports."""
+    return copied_share(*compared_texts(report, last, section, keys))
+
+
 def check_copied(report) -> list[Problem]:
     """R11: a section of this year's narratives more than half identical to last year's (内容雷同)."""
     last = report.last_year
@@ -233,11 +259,9 @@ def check_copied(report) -> list[Problem]:
         return []
     out = []
     for section, keys in COPIED_SECTIONS:
-        this_text, last_text = _section_text(report, keys), _section_text(last, keys)
-        if section != PROBLEMS:
-            this_text, last_text = _without_boilerplate(this_text), _without_boilerplate(last_text)
-            if len(_normal(this_text)) < MIN_COPIED_CHARS:
-                continue
+        this_text, last_text = compared_texts(report, last, section, keys)
+        if section != PROBLEMS and len(_normal(this_text)) < MIN_COPIED_CHARS:
+            continue
         share = copied_share(this_text, last_text)
         if share <= COPIED_SHARE:
             continue

@@ -106,6 +106,11 @@ class MainWindow(FilesMixin, QMainWindow):
         self._action(tools, "下载台账模板…", self.write_ledger_template)
         self._action(tools, "汇总多个单位的报告…", self.open_summary)
         self._action(tools, "审查多个单位的报告…", self.open_review)
+        tools.addSeparator()
+        self.compare_action = self._action(tools, "与上年比较…", self.open_compare)
+        self.compare_action.setToolTip("附加上年报告后可用（基本信息 → 附加或更换上年报告）")
+        tools.aboutToShow.connect(lambda: self.compare_action.setEnabled(
+            self.document is not None and self.document.report.last_year is not None))
         self.doc_actions = [self.save_action, self.save_as_action] + self.export_actions
 
     def _fill_recent_menu(self) -> None:
@@ -207,6 +212,10 @@ class MainWindow(FilesMixin, QMainWindow):
     def open_review(self) -> None:
         from ..review_dialog import open_review
         open_review(self)
+
+    def open_compare(self) -> None:
+        from ..compare_dialog import open_compare
+        open_compare(self)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document_name()}[*] — {APP_NAME}" if self.document is not None

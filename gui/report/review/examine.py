@@ -22,6 +22,9 @@ _SUIT = tuple(ref for heading, ref in UNIT_TOTALS if ref.table == "appeals" and 
 # The totals of the overview: (heading, cells added up). Headings are those of the county summary.
 TOTALS = tuple((heading, (ref,)) for heading, ref in UNIT_TOTALS
                if ref.row in ("new", "total", "carry_out", "review")) + ((f"{form.SUIT}总计", _SUIT),)
+# The result groups of 三 (（一）予以公开 … （六）其他处理): (label, rows), from the form itself.
+RESULT_GROUPS = tuple((label, tuple(k for k, _, b, _ in form.REQUESTS_BODY if b == label))
+                      for label in dict.fromkeys(b for k, _, b, _ in form.REQUESTS_BODY if k in form.DETAIL_ROWS))
 # The narratives compared between units: (the section's heading, its text fields).
 NARRATIVES = tuple((s.heading, tuple(f.key for f in form.TEXT_FIELDS if f.section == s.key))
                    for s in form.SECTIONS if any(f.section == s.key for f in form.TEXT_FIELDS))
@@ -90,6 +93,11 @@ def late_finding(unit: UnitReview) -> Finding:
                    f"发布日期应不晚于 {deadline.year}年{deadline.month}月{deadline.day}日")
 
 
+def results_of(report) -> tuple:
+    """The 总计 of each result group of 三 (blanks as 0), in the order of RESULT_GROUPS."""
+    return tuple(sum(report.get(form.CellRef("requests", r, "total")) or 0 for r in rows) for _, rows in RESULT_GROUPS)
+
+
 def examine(path: str | Path, check=None) -> tuple[UnitReview, Traits | None]:
     """Read and check one file; a file that cannot be read gives a unit marked unreadable."""
     from ..draft_reader import DraftError
@@ -107,7 +115,7 @@ def examine(path: str | Path, check=None) -> tuple[UnitReview, Traits | None]:
     info = report.info
     unit = UnitReview(path, info.organ.strip(), info.level, info.year, info.publish_date,
                       info.effective_deadline(), totals_of(report),
-                      [finding(p) for p in problems if p.rule not in NOT_REVIEWED])
+                      [finding(p) for p in problems if p.rule not in NOT_REVIEWED], results=results_of(report))
     if unit.late and not any(p.field == PUBLISH_FIELD and p.is_error for p in problems):
         unit.findings.insert(0, late_finding(unit))
     return unit, traits_of(report)

@@ -51,6 +51,7 @@ class UnitReview:
     findings: list[Finding] = field(default_factory=list)
     unreadable: str | None = None            # the reason, when the file could not be read
     letter: Path | None = None               # the reply written to this unit, if any
+    results: tuple = ()                      # 三's result groups (examine.RESULT_GROUPS); not kept in the workbook
 
     @property
     def name(self) -> str:
@@ -108,6 +109,7 @@ class Review:
     skipped: list[Skipped] = field(default_factory=list)
     cancelled: bool = False
     years: dict[int, int] = field(default_factory=dict)     # report year → readable files of that year
+    yearly: object = None          # yearly.YearComparison when last year's folder was given (not reopened)
 
     def sorted_units(self) -> list[UnitReview]:
         return sorted(self.units, key=UnitReview.sort_key)

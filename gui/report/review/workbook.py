@@ -38,7 +38,8 @@ RULE_NAMES = {"R1": "表三申请总数勾稽", "R2": "表三办理结果合计"
               "OLD_NOTICE": "引用已废止文件", "MEASURES": "缺少改进措施",
               "LAST_PROBLEMS": "上年问题整改", "IMPORT_LABEL": "标签不一致",
               "IMPORT_HEADING": "标题改动", "IMPORT_TITLE": "报告标题", "OLD_FORMAT": "2019年试行格式",
-              "IMPORT_SLASH": "用「/」代替0", **CROSS_RULES}
+              "IMPORT_SLASH": "用「/」代替0", "YEAR_JUMP": "与上年相比变化异常",
+              "YEAR_VANISH": "上年有、本年为零", **CROSS_RULES}
 CROSS_HEADERS = (("类型", 10), ("单位", 24), ("另一单位", 24), ("部分", 26), ("相同比例", 9),
                  ("说明", 60))
 SKIPPED_HEADERS = (("文件", 50), ("原因", 70))
@@ -124,6 +125,9 @@ def build_workbook(review: Review) -> Workbook:
            [(CROSS_RULES[c.rule], c.unit, c.other, c.part, f"{c.share}%" if c.share is not None else None,
              c.message) for c in review.cross])
     _sheet(workbook, SKIPPED, SKIPPED_HEADERS, [(str(s.path), s.reason) for s in review.skipped])
+    if review.yearly is not None:
+        from .yearly_sheet import add_sheet
+        add_sheet(workbook, review.yearly, _print_setup)
     return workbook
 
 
