@@ -26,7 +26,8 @@ from gui.report.review.letters import existing_letters, write_letters
 from gui.report.review.workbook import note, read_review, save_review
 from . import settings
 from .settings import REVIEW_FOLDER
-from .review_choices import YearChoice, fit_to_screen, outside_folder, show_skipped, skipped_table
+from .review_choices import (LastYearChoice, YearChoice, fit_to_screen, outside_folder, show_skipped,
+                             skipped_table, yearly_text)
 from .window.widgets import read_only_table
 
 TITLE = "审查多个单位的报告"
@@ -107,16 +108,21 @@ class UnitsModel(QAbstractTableModel):
 class ReviewWorker(QObject):
     """Runs the core's review() in a QThread; progress and the result come back as signals."""
     progress = Signal(int, int)
+    reading_last_year = Signal()
     finished = Signal(object)
 
-    def __init__(self, paths, year=None):
+    def __init__(self, paths, year=None, last_year: Path | None = None):
         super().__init__()
-        self.paths, self.year = list(paths), year
+        self.paths, self.year, self.last_year = list(paths), year, last_year
         self.stop = threading.Event()
 
     def run(self) -> None:
         result = review(self.paths, self.year, progress=self.progress.emit, cancelled=self.stop.is_set,
                         context=_context())
+        if self.last_year is not None and result.units and not result.cancelled:
+            from gui.report.review.yearly import compare_years, read_last_year
+            self.reading_last_year.emit()
+            result.yearly = compare_years(result, *read_last_year(self.last_year, context=_context()))
         self.finished.emit(result)
 
 
@@ -139,6 +145,13 @@ class ReviewDialog(QDialog):
         self.year_choice = YearChoice()
         self.year_choice.yearChosen.connect(self.review_year)
         layout.addWidget(self.year_choice)
+        self.last_year = LastYearChoice()
+        layout.addWidget(self.last_year)
+        self.yearly_label = QLabel()
+        self.yearly_label.setObjectName("yearlyLabel")
+        self.yearly_label.setWordWrap(True)
+        self.yearly_label.hide()
+        layout.addWidget(self.yearly_label)
         progress_row = QHBoxLayout()
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -219,12 +232,18 @@ class ReviewDialog(QDialog):
     def start(self) -> None:
         if not self.paths or self.thread is not None:
             return
-        self.worker = ReviewWorker(self.paths, self.year)
+        last_year = self.last_year.folder()
+        if last_year is not None and not last_year.is_dir():
+            QMessageBox.warning(self, TITLE, f"上年报告文件夹「{last_year}」不存在或不是文件夹，请重新选择或清除。")
+            return
+        self.worker = ReviewWorker(self.paths, self.year, last_year)
         self.thread = QThread(self)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self.worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self.worker.reading_last_year.connect(lambda: self.progress_label.setText("正在读取上年报告…"),
+                                              Qt.ConnectionType.QueuedConnection)
         for w in (self.progress_label, self.progress_bar, self.cancel_button):
             w.setVisible(True)
         self.cancel_button.setEnabled(True)
@@ -274,6 +293,8 @@ class ReviewDialog(QDialog):
         if result.cross:
             text += f"；跨单位问题 {len(result.cross)} 个"
         self.heading.setText(text + ("。审查已取消，只列出已检查的文件。" if result.cancelled else "。"))
+        self.yearly_label.setText(yearly_text(result.yearly) if result.yearly is not None else "")
+        self.yearly_label.setVisible(result.yearly is not None)
         self.problems.setRowCount(0)
         self._update_buttons()
 
@@ -283,6 +304,7 @@ class ReviewDialog(QDialog):
         self.buttons["start"].setEnabled(bool(self.paths) and not running)
         for name in ("addFiles", "addFolder", "reopen"):
             self.buttons[name].setEnabled(not running)
+        self.last_year.setEnabled(not running)
         for name in ("letters", "save"):
             self.buttons[name].setEnabled(has and not running)
         self.buttons["open"].setEnabled(has and not running and self.selected() is not None

@@ -16,6 +16,7 @@ EXPORT_FONTS = "export/fonts"
 LEDGER_FOLDER = "ledger/folder"
 SUMMARY_FOLDER = "summary/folder"
 REVIEW_FOLDER = "review/folder"              # 审查多个单位的报告: where the units' files were
+REVIEW_LAST_YEAR = "review/lastYear"         # its 上年报告文件夹: where the chooser starts
 
 
 def documents() -> Path:

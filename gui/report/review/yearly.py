@@ -52,7 +52,7 @@ def _failed(path: Path, reason: str):
 
 
 def read_last_year(folder, *, workers: int | None = None, time_limit: float = TIME_LIMIT,
-                   work=read_figures) -> tuple[list[LastUnit], list[Path]]:
+                   work=read_figures, context=None) -> tuple[list[LastUnit], list[Path]]:
     """Last year's units in `folder` and the files that could not be read."""
     files, _ = collect([folder])
     found: dict[Path, LastUnit | None] = {}
@@ -67,7 +67,7 @@ def read_last_year(folder, *, workers: int | None = None, time_limit: float = TI
         found[slow[index]] = result
 
     if slow:
-        run_all(slow, work, _failed, deliver, workers=workers, time_limit=time_limit)
+        run_all(slow, work, _failed, deliver, workers=workers, time_limit=time_limit, context=context)
     return [found[p] for p in files if found.get(p) is not None], [p for p in files if found.get(p) is None]
 
 
