@@ -107,8 +107,11 @@ def run(args) -> int:
     from ..report.review.letters import existing_letters, write_letters
     from ..report.review.pool import TIME_LIMIT
     from ..report.review.workbook import save_review
+    from ..report.target_names import one_line, refuse_bad_names
     output = Path(args.output)
     letters = Path(args.letters) if args.letters else None
+    refuse_bad_names(output)
+    refuse_bad_names(letters, what="文件夹")
     refused = refused_outputs(output, letters, args.files, args.force)
     if refused:
         print(refused, file=sys.stderr)
@@ -116,7 +119,7 @@ def run(args) -> int:
     limit = args.time_limit if args.time_limit and args.time_limit > 0 else TIME_LIMIT
     result = review(args.files, args.year, progress=_progress(), time_limit=limit)
     for line in describe(result):
-        print(line)
+        print(one_line(line))       # an organ name from a file never starts a line of its own
     if not result.units:
         known = "、".join(sorted(readable_suffixes()))
         print(f"没有找到可以审查的报告（可以审查的文件类型：{known}），未生成审查结果。", file=sys.stderr)
