@@ -116,9 +116,7 @@ def check_spans(path: str | os.PathLike) -> None:
         raise ExcelError(f"「{_name(path)}」含有 DOCTYPE/实体声明，可能是恶意文件，已拒绝打开。")
 
     with zipfile.ZipFile(path) as archive:      # checked by zipguard: every part is within its size
-        for info in archive.infolist():
-            if not info.filename.lower().endswith(".xml"):
-                continue
+        for info in archive.infolist():     # every part: _rels may name a worksheet 「sheet1.bin」
             parser = expat.ParserCreate()
             parser.StartElementHandler = start
             parser.StartDoctypeDeclHandler = refuse_doctype    # zipguard refused them already
