@@ -15,8 +15,10 @@ from gui.report.excel.safety import ExcelError, check_spans
 from gui.report.excel.tables_xlsx import export_tables
 from gui.report.samples import huaian_2024
 from gui.report.sources import read_report
+from gui.report.pdf_import import read_pdf
 from gui.report.web_import import read_mhtml_file
 from gui.report.web_import.decode import decode
+import pdf_factory
 from hostile_support import is_chinese_message
 from web_page_factory import mhtml, portal_page, report_html, official_tables
 
@@ -156,3 +158,29 @@ def test_merges_are_counted_in_a_worksheet_stored_as_bin(tmp_path, xlsx_file):
 def test_readers_still_read_the_sample_files(docx_file, xlsx_file):
     assert docx_import.read_docx(docx_file).report.info.year == 2024
     assert read_report(xlsx_file).cells == huaian_2024().cells
+
+
+# 9, 10 — PDF limits where the work is done: glyphs and paths counted while the page is drawn, the
+# ruling lines before the table finder, a font's width ranges cut to the CIDs that exist
+@pytest.mark.parametrize("make, words", [
+    (lambda: pdf_factory.ruled_grid(401), "表格线过多"),
+    (lambda: pdf_factory.many_glyphs(1_000_000), "文字超过"),
+])
+def test_a_pdf_page_of_absurd_lines_or_characters_is_refused_at_once(tmp_path, make, words):
+    import time
+    path = tmp_path / "页.pdf"
+    path.write_bytes(make())
+    started = time.monotonic()
+    message = refused_or_read(read_pdf, path)
+    assert words in message and time.monotonic() - started < 10
+
+
+def test_a_font_width_range_to_four_billion_is_cut_to_the_cids_that_exist(tmp_path):
+    from gui.report.pdf_import import guard
+    guard.install()
+    from pdfminer import pdffont
+    widths = pdffont.get_widths([0, 4294967295, 1000, 5, [600, 700]])
+    assert len(widths) == 65536 and widths[5] == 600 and widths[6] == 700
+    path = tmp_path / "字宽.pdf"
+    path.write_bytes(pdf_factory.wide_width_range())
+    assert isinstance(refused_or_read(read_pdf, path), str)
