@@ -184,3 +184,28 @@ def test_a_font_width_range_to_four_billion_is_cut_to_the_cids_that_exist(tmp_pa
     path = tmp_path / "字宽.pdf"
     path.write_bytes(pdf_factory.wide_width_range())
     assert isinstance(refused_or_read(read_pdf, path), str)
+
+
+# 8 — HTML: attributes per element counted before libxml2 (quadratic in them); nesting stops at 255
+@pytest.mark.parametrize("attribute", ['a{}="1"', "a{}"])
+def test_an_element_with_200000_attributes_is_refused_at_once(attribute):
+    import time
+    from gui.report.web_import.html_reader import read_html_bytes
+    from gui.report.web_import.safety import MAX_ATTRIBUTES
+    many = " ".join(attribute.format(i) for i in range(200_000))
+    started = time.monotonic()
+    with pytest.raises(DraftError, match=f"超过 {MAX_ATTRIBUTES} 个属性"):
+        read_html_bytes(f"<html><body><div {many}>一、总体情况</div></body></html>".encode(), "页.html")
+    assert time.monotonic() - started < 5
+    allowed = " ".join(attribute.format(i) for i in range(MAX_ATTRIBUTES))
+    with pytest.raises(DraftError, match="不是政府信息公开工作年度报告"):
+        read_html_bytes(f"<html><body><div {allowed}>x</div></body></html>".encode(), "页.html")
+
+
+def test_a_million_nested_elements_are_read_in_bounded_time():
+    import time
+    from gui.report.web_import.html_reader import read_html_bytes
+    started = time.monotonic()
+    with pytest.raises(DraftError):
+        read_html_bytes(b"<html><body>" + b"<div><span>" * 500_000 + "一、总体情况".encode(), "页.html")
+    assert time.monotonic() - started < 5
