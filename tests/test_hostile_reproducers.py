@@ -209,3 +209,24 @@ def test_a_million_nested_elements_are_read_in_bounded_time():
     with pytest.raises(DraftError):
         read_html_bytes(b"<html><body>" + b"<div><span>" * 500_000 + "一、总体情况".encode(), "页.html")
     assert time.monotonic() - started < 5
+
+
+# 7 — the checks stay quick whatever a paragraph holds (the window checks on every edit)
+@pytest.mark.parametrize("unit", ["一二三四五六七八九十", "收到申请3件答复2件", "本机关依法公开政府信息12件，"])
+def test_a_150000_character_paragraph_is_checked_in_a_moment(unit):
+    import time
+    from gui.report import rules
+    report = huaian_2024()
+    report.texts["overview_request"] = (unit * (150_000 // len(unit) + 1))[:150_000]
+    started = time.monotonic()
+    rules.check(report)
+    assert time.monotonic() - started < 5
+
+
+def test_figures_in_an_ordinary_paragraph_are_still_all_checked():
+    from gui.report import rules
+    from gui.report.numerals import find_counts
+    report = huaian_2024()
+    assert rules.prose_view(report) is report
+    assert find_counts("共收到申请一百二十三件，答复两千三百零五件。") == [(5, 11, 123), (14, 21, 2305)]
+    assert find_counts("十一万元", "万元") == [(0, 4, 11)] and find_counts("一" * 30 + "件") == []
