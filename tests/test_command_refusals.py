@@ -103,3 +103,11 @@ def test_an_unforeseen_failure_in_any_command_is_one_line_exit_2(tmp_path, capsy
         assert code == 2
         assert_one_line(err)
         assert "demo-2024.json" in err
+
+
+def test_a_review_letter_for_a_300_character_organ_gets_a_name_every_disk_accepts():
+    from types import SimpleNamespace
+
+    from gui.report.review.letters import letter_name
+    name = letter_name(SimpleNamespace(organ="某" * 300 + ":局", year=2024, path=Path("x.json")))
+    assert name_problem(name) is None and name.endswith("2024年报告审查意见.docx")
