@@ -230,3 +230,14 @@ def test_figures_in_an_ordinary_paragraph_are_still_all_checked():
     assert rules.prose_view(report) is report
     assert find_counts("共收到申请一百二十三件，答复两千三百零五件。") == [(5, 11, 123), (14, 21, 2305)]
     assert find_counts("十一万元", "万元") == [(0, 4, 11)] and find_counts("一" * 30 + "件") == []
+
+
+def test_a_tables_workbook_of_two_million_cells_is_refused_before_openpyxl(tmp_path, xlsx_file):
+    from gui.report.excel.safety import MAX_FULL_LOAD_CELLS
+    row = b"".join(b'<c r="A1" t="n"><v>1</v></c>' for _ in range(1000))
+    rows = b"".join(b'<row r="%d">' % r + row + b"</row>" for r in range(1, MAX_FULL_LOAD_CELLS // 1000 + 2))
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows \
+        + b"</sheetData></worksheet>"
+    path = rewrite(xlsx_file, tmp_path / "大.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    message = refused_or_read(excel.read_tables_report, path)
+    assert isinstance(message, str) and "单元格超过" in message
