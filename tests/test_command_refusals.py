@@ -111,3 +111,19 @@ def test_a_review_letter_for_a_300_character_organ_gets_a_name_every_disk_accept
     from gui.report.review.letters import letter_name
     name = letter_name(SimpleNamespace(organ="某" * 300 + ":局", year=2024, path=Path("x.json")))
     assert name_problem(name) is None and name.endswith("2024年报告审查意见.docx")
+
+
+def test_summary_lists_a_file_a_reader_fails_on_and_sums_the_others(tmp_path, capsys, monkeypatch):
+    from gui.report import sources
+    real = sources.READERS[".json"]
+    broken = tmp_path / "坏.json"
+    broken.write_bytes(DEMO.read_bytes())
+
+    def reader(path):
+        if Path(path).name == broken.name:
+            raise AttributeError("'Header' object has no attribute 'strip'")
+        return real(path)
+    monkeypatch.setitem(sources.READERS, ".json", reader)
+    code, out, err = run(capsys, "summary", DEMO, broken, "-o", tmp_path / "s.xlsx")
+    assert code == 1 and (tmp_path / "s.xlsx").exists()
+    assert "坏.json" in out and "无法读取" in out and "Traceback" not in out + err
