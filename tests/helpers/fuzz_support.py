@@ -1,4 +1,4 @@
-"""Seeded mutation of sample files for the standing fuzz test (tests/test_fuzz_readers.py).
+"""Seeded mutation of sample files for the standing fuzz test (tests/test_hostile_fuzz.py).
 
 A case is (reader, sample, seed): the same seed always makes the same bytes, so a failure names
 the seed that reproduces it. Zip samples (.docx/.xlsx) are mutated half the time inside one part
