@@ -28,7 +28,12 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return args.run(args)
+    try:
+        return args.run(args)
+    except Exception as exc:     # a file no reader foresaw: one Chinese line, exit 2, no traceback
+        from .commands.refusal import EXIT_UNREADABLE, refusal
+        print(refusal(args, exc), file=sys.stderr)
+        return EXIT_UNREADABLE
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,6 +42,7 @@ SLOW_TESTS = {
     "test_review_pool.py::test_a_hanging_file_is_reported_and_does_not_stall_the_round",
     "test_docx_export_actions.py::test_export_pdf_writes_a_preview",           # LibreOffice
     "test_review_window.py::test_review_a_county_folder_in_the_window",
+    "test_hostile_fuzz.py::test_fuzz_readers_long",                            # a minute per reader
 }
 QT_FIXTURES = {"qtbot", "qapp"}
 

@@ -7,7 +7,7 @@ import time
 from gui.report import drafts
 from gui.report.review import UNREADABLE, review
 from review_factory import unit_report
-from review_support import CRASH, SLOW, hostile_examine, slow_examine
+from review_support import CRASH, HOG, SLOW, hostile_examine, slow_examine
 
 
 def _folder(tmp_path, names):
@@ -34,6 +34,16 @@ def test_a_file_that_kills_its_worker_is_the_only_one_reported(tmp_path):
     status = {u.path.name: u.status for u in result.units}
     assert status.pop(f"{CRASH}镇.json") == UNREADABLE
     assert set(status.values()) == {"可以发布"} and len(status) == 4
+
+
+def test_a_file_needing_more_memory_than_a_worker_may_have_is_listed_unreadable(tmp_path):
+    folder = _folder(tmp_path, ["甲镇", f"{HOG}镇", "乙镇"])
+    result = review([folder], work=hostile_examine, workers=2)
+    status = {u.path.name: u.status for u in result.units}
+    assert status.pop(f"{HOG}镇.json") == UNREADABLE
+    assert set(status.values()) == {"可以发布"} and len(status) == 2
+    hog = next(u for u in result.units if u.path.name.startswith(HOG))
+    assert "内存超过上限" in hog.unreadable
 
 
 def test_progress_counts_every_file_and_cancel_stops_the_round(tmp_path):

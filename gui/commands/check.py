@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 
 from ..report.problems import SEVERITY_LABELS, Problem, confirmation_text
+from ..report.target_names import one_line
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -33,7 +34,7 @@ def line(problem: Problem) -> str:
     text = " ".join(p for p in parts if p)
     if problem.confirmed is not None:
         text += f"（{confirmation_text(problem.confirmed)}）"
-    return text
+    return one_line(text)
 
 
 def _number(value):
@@ -94,5 +95,5 @@ def run(args) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     summary = f"共 {errors} 个错误、{warnings} 个提示。" if problems else "未发现问题。"
-    print(f"{report.title}：{summary}", file=sys.stderr)
+    print(one_line(f"{report.title}：{summary}"), file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK

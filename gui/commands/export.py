@@ -45,7 +45,9 @@ def run(args) -> int:
     from ..report.docx_export import ExportError, ExportOptions, TargetExists, export_docx, font_warnings
     from ..report.draft_reader import DraftError
     from ..report.sources import read_report
+    from ..report.target_names import refuse_bad_names
     output = Path(args.output)
+    refuse_bad_names(output)
     suffix = output.suffix.lower()
     if suffix not in (".docx", ".pdf"):
         _say(f"输出文件应以 .docx 或 .pdf 结尾：「{output.name}」。")

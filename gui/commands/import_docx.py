@@ -31,7 +31,9 @@ def run(args) -> int:
     from ..report.atomic import SaveError
     from ..report.draft_reader import DraftError
     from ..report.sources import IMPORTERS, import_published, unreadable
+    from ..report.target_names import refuse_bad_names
     output = Path(args.output)
+    refuse_bad_names(output)
     if output.suffix.lower() != drafts.SUFFIX:
         print(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{output.name}」。", file=sys.stderr)
         return EXIT_FAILED

@@ -46,7 +46,9 @@ def _say(text: str) -> None:
 def run_template(args) -> int:
     from ..report.excel.ledger_template import write_template
     from ..report.excel.safety import ExcelError
+    from ..report.target_names import refuse_bad_names
     output = Path(args.output)
+    refuse_bad_names(output)
     if output.suffix.lower() != ".xlsx":
         _say(f"模板文件名应以 .xlsx 结尾：「{output.name}」。")
         return EXIT_FAILED
@@ -69,7 +71,9 @@ def run_import(args) -> int:
     from ..report.draft_reader import DraftError
     from ..report.excel.ledger_import import read_ledger
     from ..report.excel.safety import ExcelError
+    from ..report.target_names import refuse_bad_names
     into = Path(args.into)
+    refuse_bad_names(into)
     if into.suffix.lower() != drafts.SUFFIX:
         _say(f"草稿文件名应以 {drafts.SUFFIX} 结尾：「{into.name}」。")
         return EXIT_FAILED

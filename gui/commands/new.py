@@ -48,7 +48,9 @@ def blank_report(organ: str, year: int, level: str = LEVELS[0]) -> Report:
 def run(args) -> int:
     from ..report import drafts
     from ..report.atomic import SaveError
+    from ..report.target_names import refuse_bad_names
     path = Path(args.output)
+    refuse_bad_names(path)
     args.level_given = args.level is not None
     args.level = args.level or LEVELS[0]
     if not args.from_last and (args.organ is None or args.year is None):

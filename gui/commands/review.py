@@ -109,8 +109,11 @@ def run(args) -> int:
     from ..report.review.letters import existing_letters, write_letters
     from ..report.review.pool import TIME_LIMIT
     from ..report.review.workbook import save_review
+    from ..report.target_names import one_line, refuse_bad_names
     output = Path(args.output)
     letters = Path(args.letters) if args.letters else None
+    refuse_bad_names(output)
+    refuse_bad_names(letters, what="文件夹")
     refused = refused_outputs(output, letters, args.files, args.force)
     if refused:
         print(refused, file=sys.stderr)
@@ -124,7 +127,7 @@ def run(args) -> int:
         from ..report.review.yearly import compare_years, read_last_year
         result.yearly = compare_years(result, *read_last_year(args.last_year, time_limit=limit))
     for line in describe(result) + (result.yearly.lines() if result.yearly is not None else []):
-        print(line)
+        print(one_line(line))       # an organ name from a file never starts a line of its own
     if not result.units:
         known = "、".join(sorted(readable_suffixes()))
         print(f"没有找到可以审查的报告（可以审查的文件类型：{known}），未生成审查结果。", file=sys.stderr)

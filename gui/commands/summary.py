@@ -51,7 +51,9 @@ def run(args) -> int:
     from ..report.atomic import SaveError
     from ..report.excel.safety import ExcelError
     from ..report.excel.summary import describe, export_summary, summarise
+    from ..report.target_names import one_line, refuse_bad_names
     output = Path(args.output)
+    refuse_bad_names(output, args.draft)
     if output.suffix.lower() != ".xlsx":
         print(f"汇总表文件名应以 .xlsx 结尾：「{output.name}」。", file=sys.stderr)
         return EXIT_FAILED
@@ -64,7 +66,7 @@ def run(args) -> int:
         return EXIT_FAILED
     summary = summarise(args.files, args.year)
     for line in describe(summary):
-        print(line)
+        print(one_line(line))       # an organ name from a file never starts a line of its own
     if not summary.units:
         print("没有可以汇总的文件，未生成汇总表。", file=sys.stderr)
         return EXIT_FAILED

@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .target_names import name_problem
+
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 
@@ -136,6 +138,9 @@ def _real_target(path: Path) -> Path:
 def write_atomic(path: str | os.PathLike, data: bytes, *, backup: bool = True) -> None:
     """Replace `path` with `data` in one step, keeping the old version as <name>.bak."""
     path = Path(path)
+    refused = name_problem(path)
+    if refused:
+        raise SaveError(refused)
     temp = old = None
     try:
         path = _real_target(path)

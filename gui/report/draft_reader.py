@@ -17,6 +17,7 @@ from .form import (ALL_CELLS, COUNT, FEE, FEE_LABELS, YUAN_PLACES, FEE_UNIT, INF
 from .model import Confirmation, Report
 from .problems import ERROR, WARNING
 from .places import OPENING, text_name
+from .target_names import one_line
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -30,7 +31,7 @@ class DraftError(ValueError):
     """A draft that cannot be read; str(error) is the Chinese reason shown to the clerk."""
 
     def __str__(self) -> str:
-        return self.args[0] if self.args else "草稿无法读取。"
+        return one_line(self.args[0]) if self.args else "草稿无法读取。"
 
 
 def _spaced(value) -> str:

@@ -14,7 +14,11 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "万"
 
 _ARABIC = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+"
-NUMBER = rf"(?:(?:{_ARABIC})(?:[.．][0-9０-９]+)?\s*万?|[{_CN_CHARS}]+)"
+# A Chinese numeral starts where its run of numeral characters starts and is at most 20 long (九千九百
+# 九十九万九千九百九十九 is 15): else every character of a long run starts a new attempt that scans
+# the rest of it — quadratic (a 150,000-character paragraph of numerals took minutes to check).
+MAX_CN_NUMERAL = 20
+NUMBER = rf"(?:(?:{_ARABIC})(?:[.．][0-9０-９]+)?\s*万?|(?<![{_CN_CHARS}])[{_CN_CHARS}]{{1,{MAX_CN_NUMERAL}}})"
 # A number directly followed by its unit; not an ordinal (第一件) and not the tail of a longer number.
 _UNIT_CACHE: dict[str, re.Pattern] = {}
 

@@ -13,6 +13,7 @@ from . import docx_import, drafts, excel, lead_ins, pdf_import, web_import
 from .draft_reader import DraftError
 from .model import Report
 from .old_formats import is_old_format, read_converted
+from .target_names import one_line
 
 
 class SourceError(DraftError):
@@ -45,7 +46,7 @@ IMPORTERS: dict[str, Callable] = {s.suffix: s.read for s in SOURCES if s.publish
 
 def unreadable(path: str | os.PathLike, exc: BaseException) -> str:
     """The message for a reader's unforeseen failure: one Chinese line, never a traceback."""
-    return f"无法读取「{Path(path).name}」：文件内容无法识别（{type(exc).__name__}）。"
+    return one_line(f"无法读取「{Path(path).name}」：文件内容无法识别（{type(exc).__name__}）。")
 
 
 def read_report(path: str | os.PathLike) -> Report:

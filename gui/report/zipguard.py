@@ -22,7 +22,8 @@ MAX_ENTRIES = 5000
 MAX_RATIO = 1000                     # inflated / compressed, for entries over 1 MB
 STEP = 1 << 20
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # .xls/.doc/.wps, and password-protected .xlsx/.docx
-_LOCAL_HEADER = struct.Struct("<4s22xHH")     # signature … file name length, extra field length
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # signature, flags … file name length, extra field length
+_UNSUPPORTED_FLAGS = 0x1 | 0x20 | 0x40        # encrypted, patched data, strong encryption
 _MARKERS = [m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")]
 
 
@@ -32,6 +33,7 @@ class Limits:
     inflated_bytes: int
     entries: int = MAX_ENTRIES
     ratio: int = MAX_RATIO
+    part_bytes: int | None = None    # every single part, whatever its name or role
 
 
 class Refused(Exception):
@@ -60,6 +62,10 @@ _MESSAGES = {
     "lying": "「{name}」中的部件「{detail}」实际内容比文件声明的大，" + _BOMB,
     "method": "「{name}」中的部件「{detail}」经过加密或使用了{kind}不会使用的压缩方式，无法读取。",
     "doctype": "「{name}」中的部件「{detail}」含有 DOCTYPE/实体声明（{kind}不会有），可能是恶意文件，已拒绝打开。",
+    "version": "无法读取「{name}」：其中的部件使用了{kind}不会使用的压缩格式（需要更新版本的解压程序）。",
+    "duplicate": "「{name}」中有两个同名的部件「{detail}」，可能是恶意文件，已拒绝打开。",
+    "part_too_big": "「{name}」中的部件「{detail}」过大（约 {mb} MB），不像是年度报告，已拒绝打开。",
+    "renamed": "「{name}」中的部件「{detail}」前后记录的名称不一致，文件已损坏或被篡改，已拒绝打开。",
 }
 
 
@@ -93,18 +99,29 @@ def _check_entries(handle, limits: Limits, declared) -> list[zipfile.ZipInfo]:
         infos = zipfile.ZipFile(handle).infolist()
     except (zipfile.BadZipFile, ValueError, EOFError, struct.error):
         raise Refused("not_zip") from None
+    except NotImplementedError:       # an entry needing a newer zip version (zipfile knows 6.3)
+        raise Refused("version") from None
     if len(infos) > limits.entries:
         raise Refused("too_many", len(infos))
     total = sum(i.file_size for i in infos)
     if total > limits.inflated_bytes:
         raise Refused("inflated", total)
+    seen = set()
     for info in infos:
+        # a second entry of one name: the small first one would be checked, the last one read
+        if info.filename in seen:
+            raise Refused("duplicate", detail=info.filename)
+        seen.add(info.filename)
         if info.file_size > (1 << 20) and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise Refused("ratio")
-        if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        if (info.flag_bits & _UNSUPPORTED_FLAGS or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or info.extract_version > zipfile.MAX_EXTRACT_VERSION):
             raise Refused("method", detail=info.filename)
     if declared is not None:
-        declared(infos)
+        declared(infos)           # the caller's own words first (「正文过大」 for Word's main part)
+    for info in infos:
+        if limits.part_bytes is not None and info.file_size > limits.part_bytes:
+            raise Refused("part_too_big", info.file_size, info.filename)
     for info in infos:
         _inflate(handle, info)
     return infos
@@ -122,9 +139,15 @@ def _declared_directory(handle) -> tuple[int, int]:
 def _inflate(handle, info: zipfile.ZipInfo) -> None:
     """Inflate one entry in steps, checking its real size and (XML parts) its prolog."""
     handle.seek(info.header_offset)
-    signature, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size).ljust(30))
+    signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size).ljust(30))
     if signature != b"PK\x03\x04":
         raise Refused("not_zip")
+    if (flags | info.flag_bits) & _UNSUPPORTED_FLAGS:
+        raise Refused("method", detail=info.filename)
+    # zipfile refuses (BadZipFile) an entry whose local name differs from the directory's
+    local = handle.read(name_length).decode("utf-8" if flags & 0x800 else "cp437", "replace")
+    if local != info.orig_filename:
+        raise Refused("renamed", detail=info.filename)
     handle.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
     left, produced, pending = info.compress_size, 0, b""
     inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None

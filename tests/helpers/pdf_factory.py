@@ -87,3 +87,35 @@ def nested(depth: int = 100_000) -> bytes:
                stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET " + deep + b" Tj"),
                b"<< /X " + deep + b" >>"]
     return pdf(objects)
+
+
+def one_page(content: bytes, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+             extra_objects: tuple[bytes, ...] = ()) -> bytes:
+    """One page drawing `content` (compressed), its font F1 = object 3; extra objects from 6 on."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", font,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+               b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+               stream(zlib.compress(content, 9), b"/Filter /FlateDecode "), *extra_objects]
+    return pdf(objects)
+
+
+def ruled_grid(lines: int) -> bytes:
+    """A page ruled as a grid of `lines` × `lines` lines (a few KB whatever the count)."""
+    step = 500 / max(lines - 1, 1)
+    path = [b"%.2f 20 m %.2f 820 l" % (40 + i * step, 40 + i * step) for i in range(lines)]
+    path += [b"40 %.2f m 540 %.2f l" % (20 + i * 800 / max(lines - 1, 1), 20 + i * 800 / max(lines - 1, 1))
+             for i in range(lines)]
+    return one_page(b"0.5 w " + b" ".join(path) + b" S")
+
+
+def many_glyphs(count: int) -> bytes:
+    """One page drawing `count` letters in one string (a few KB compressed)."""
+    return one_page(b"BT /F1 1 Tf 10 10 Td (" + b"A" * count + b") Tj ET")
+
+
+def wide_width_range(last: int = 4294967295) -> bytes:
+    """A CID font whose /W gives one width to every CID from 0 to `last`."""
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>")
+    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) "
+           b"/Ordering (Identity) /Supplement 0 >> /W [0 %d 1000] >>" % last)
+    return one_page(b"BT /F1 12 Tf 72 720 Td <00410042> Tj ET", font, (cid,))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..atomic import SaveError, write_atomic
 from ..model import Report
+from ..target_names import name_problem, one_line
 from .document import build
 from .options import ExportOptions
 
@@ -51,7 +52,10 @@ def another_name(path: Path) -> Path:
 
 def check_target(path: Path, overwrite: bool, suffix: str = SUFFIX) -> None:
     if path.suffix.lower() != suffix:
-        raise ExportError(f"文件名应以 {suffix} 结尾：「{path.name}」。")
+        raise ExportError(f"文件名应以 {suffix} 结尾：「{one_line(path.name)}」。")
+    refused = name_problem(path)
+    if refused:
+        raise ExportError(refused)
     if not path.parent.is_dir():
         raise ExportError(f"文件夹「{path.parent}」不存在，请换一个位置保存。")
     if path.is_dir():

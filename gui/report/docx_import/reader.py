@@ -27,8 +27,11 @@ def read_docx(path: str | os.PathLike) -> ImportResult:
     path = Path(path)
     check_docx(path)
     document = _open(path)
+    body = getattr(document.element, "body", None)   # a footer or foreign root, or no w:body
+    if body is None:
+        raise DocxImportError(not_a_docx(path.name))
     try:
-        found = blocks(document.element.body)
+        found = blocks(body)
     except RecursionError:
         raise DocxImportError(not_a_docx(path.name)) from None
     paragraphs = [b.text for b in found if isinstance(b, Paragraph)]

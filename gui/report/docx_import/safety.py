@@ -37,7 +37,9 @@ def check_docx(path: str | os.PathLike) -> None:
         if document.file_size > MAX_DOCUMENT_XML_BYTES:
             raise DocxImportError(f"「{name}」的正文过大，不像是年度报告，已拒绝打开。")
 
-    limits = zipguard.Limits(MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ENTRIES, MAX_RATIO)
+    # every part within the main part's limit: _rels may name any part the main one
+    limits = zipguard.Limits(MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ENTRIES, MAX_RATIO,
+                             part_bytes=MAX_DOCUMENT_XML_BYTES)
     try:
         zipguard.check(path, limits, looks_like_a_document)
     except zipguard.Refused as refused:

@@ -17,6 +17,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024            # the .xlsx file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024   # all entries inflated (a 100,000-row ledger is ~60 MB)
 MAX_FULL_LOAD_BYTES = 64 * 1024 * 1024        # normal (not read-only) mode keeps every cell in memory
 MAX_SPANNED_CELLS = 200_000                   # merged or hyperlinked cells (a report uses a few hundred)
+MAX_FULL_LOAD_CELLS = 200_000                 # cells written in a workbook opened in normal mode (~700 B each)
 MAX_ENTRIES = zipguard.MAX_ENTRIES
 MAX_RATIO = zipguard.MAX_RATIO
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -91,18 +92,25 @@ def open_workbook(path: str | os.PathLike, *, read_only: bool, data_only: bool =
 
 
 def check_spans(path: str | os.PathLike) -> None:
-    """Raise ExcelError if merged ranges or ranged hyperlinks cover more than MAX_SPANNED_CELLS:
-    openpyxl's normal mode creates one object per covered cell (A1:XFD1048576 would never finish)."""
+    """Raise ExcelError if merged ranges or ranged hyperlinks cover more than MAX_SPANNED_CELLS, or
+    more than MAX_FULL_LOAD_CELLS cells are written, in any part whatever its name: openpyxl's normal
+    mode creates one object per cell (A1:XFD1048576 would never finish; 2 million cells take 1.5 GB)."""
     import zipfile
     import zlib
     from xml.parsers import expat
 
     from openpyxl.utils.cell import range_boundaries
-    covered = 0
+    covered = cells = 0
 
     def start(name, attrs):
-        nonlocal covered
-        if name.rpartition(":")[2] in ("mergeCell", "hyperlink"):
+        nonlocal covered, cells
+        local = name.rpartition(":")[2]
+        if local == "c":
+            cells += 1
+            if cells > MAX_FULL_LOAD_CELLS:
+                raise ExcelError(f"「{_name(path)}」的单元格超过 {MAX_FULL_LOAD_CELLS} 个，不像是年报表格，已拒绝打开；"
+                                 "台账请用「从台账导入」。")
+        elif local in ("mergeCell", "hyperlink"):
             for ref in attrs.get("ref", "").split():
                 try:
                     c1, r1, c2, r2 = range_boundaries(ref)
@@ -116,9 +124,7 @@ def check_spans(path: str | os.PathLike) -> None:
         raise ExcelError(f"「{_name(path)}」含有 DOCTYPE/实体声明，可能是恶意文件，已拒绝打开。")
 
     with zipfile.ZipFile(path) as archive:      # checked by zipguard: every part is within its size
-        for info in archive.infolist():
-            if not info.filename.lower().endswith(".xml"):
-                continue
+        for info in archive.infolist():     # every part: _rels may name a worksheet 「sheet1.bin」
             parser = expat.ParserCreate()
             parser.StartElementHandler = start
             parser.StartDoctypeDeclHandler = refuse_doctype    # zipguard refused them already

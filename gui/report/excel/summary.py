@@ -135,8 +135,9 @@ def summarise(paths, year: int | None = None, read=_read, check=None) -> Summary
             loaded.append((path, read(path)))
         except DraftError as exc:
             refused.append(Refused(path, str(exc)))
-        except (OSError, ValueError) as exc:      # last line of defence: never stop the whole summary
-            refused.append(Refused(path, f"无法读取：{exc}"))
+        except Exception as exc:      # last line of defence: a reader's unforeseen failure never stops the summary
+            from ..sources import unreadable
+            refused.append(Refused(path, unreadable(path, exc)))
     if year is None:
         year = common_year(r.info.year for _, r in loaded)
     units: list[Unit] = []

@@ -23,6 +23,11 @@ MAX_STREAM_BYTES = 64 * 1024 * 1024     # one stream inflated
 MAX_DECODED_BYTES = 256 * 1024 * 1024   # all streams inflated, together
 MAX_CHARS = 400_000                     # characters on all pages
 MAX_SECONDS = 30.0                      # reading stops after this
+MAX_PAGE_GLYPHS = 50_000                # characters drawn on one page (spaces too); a full page is ~3,000
+MAX_PAGE_PATHS = 50_000                 # lines, rectangles and curves drawn on one page
+MAX_GRID_POINTS = 10_000                # ruling-line crossings on one page (a report's table: a few hundred;
+                                        # the table finder takes ~3 s at 10,000 and grows as their square)
+MAX_WIDTH_ENTRIES = 1 << 20             # a font's /W ranges, summed (a CID is at most 65,535)
 _STEP = 1024 * 1024
 
 
@@ -113,7 +118,69 @@ def install() -> None:
     pdftypes.zlib = _BoundedZlib
     pdftypes.lzwdecode = _bounded(pdftypes.lzwdecode, 4096)
     pdftypes.rldecode = _bounded(pdftypes.rldecode, 128)
+    _bound_fonts_and_pages()
     _installed = True
+
+
+def _capped_widths(get_widths, per_range: int):
+    """pdfminer's get_widths(2) with each range c1…c2 cut to the CIDs that exist (0–65,535) and
+    their sum bounded: `/W [0 4294967295 1000]` would otherwise build a dict of 4 billion keys."""
+    def widths(seq):
+        from pdfminer.pdftypes import resolve1
+        out, numbers, total = [], [], 0
+        for v in seq:
+            v = resolve1(v)
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                out += numbers
+                out.append(v)
+                numbers = []
+                continue
+            numbers.append(v)
+            if len(numbers) == per_range:
+                first, last = numbers[0], numbers[1]
+                if isinstance(first, int) and isinstance(last, int):
+                    first, last = max(first, 0), min(last, 0xFFFF)
+                    total += max(last - first + 1, 0)
+                    if total > MAX_WIDTH_ENTRIES:
+                        raise _Stop("字体的字宽表过大（可能是恶意构造的文件）")
+                    numbers[:2] = [first, last]
+                out += numbers
+                numbers = []
+        return get_widths(out + numbers)
+    return widths
+
+
+def _counted(method, attribute: str, limit: int, what: str):
+    """A device method (render_char, paint_path) counting its calls per page: the page is refused
+    as soon as it draws more than `limit`, before pdfplumber keeps an object for each."""
+    def counted(self, *args, **kwargs):
+        n = self.__dict__.get(attribute, 0) + 1
+        self.__dict__[attribute] = n
+        if n > limit:
+            raise _Stop(f"一页中的{what}超过 {limit} 个，不像是年度报告")
+        if n % 1000 == 0 and _budget is not None:
+            _budget.tick()
+        return method(self, *args, **kwargs)
+    return counted
+
+
+def _bound_fonts_and_pages() -> None:
+    from pdfminer import converter, pdffont
+    pdffont.get_widths = _capped_widths(pdffont.get_widths, 3)
+    pdffont.get_widths2 = _capped_widths(pdffont.get_widths2, 5)
+    analyzer = converter.PDFLayoutAnalyzer
+    analyzer.render_char = _counted(analyzer.render_char, "_glyphs_drawn", MAX_PAGE_GLYPHS, "文字")
+    analyzer.paint_path = _counted(analyzer.paint_path, "_paths_drawn", MAX_PAGE_PATHS, "线条和图形")
+
+
+def check_ruling(ruled, number: int) -> None:
+    """Refuse a page whose ruling lines would keep the table finder busy for minutes (it has no
+    clock): counted before it runs, as distinct horizontal × vertical positions."""
+    xs, ys = set(), set()
+    for edge in ruled.edges:
+        (xs if edge.get("orientation") == "v" else ys).add(round(edge["x0" if edge.get("orientation") == "v" else "top"]))
+        if len(xs) * len(ys) > MAX_GRID_POINTS:
+            raise _Stop(f"第 {number} 页的表格线过多（横竖交叉超过 {MAX_GRID_POINTS} 处），不像是年度报告的表格")
 
 
 def check_file(path: Path) -> None:

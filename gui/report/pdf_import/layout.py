@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .guard import check_ruling
+
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                   "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 3}
 _ASCII_WORD = re.compile(r"[0-9A-Za-z.,%]")
@@ -139,6 +141,7 @@ def read_page(page, offset: float, tick) -> Page:
     result = Page(page.page_number, float(page.height), float(page.width), chars=len(chars),
                   images=len(page.images), offset=offset)
     ruled = page.filter(_is_ruling)
+    check_ruling(ruled, page.page_number)          # before the table finder, which has no clock
     tables = []
     for table in ruled.find_tables(TABLE_SETTINGS):
         boxes = [c for c in table.cells if c]

@@ -110,6 +110,8 @@ def examine(path: str | Path, check=None) -> tuple[UnitReview, Traits | None]:
         problems = check(report)
     except DraftError as exc:
         return unreadable_unit(path, str(exc)), None
+    except MemoryError:             # over the worker's memory limit (pool.MEMORY_LIMIT)
+        return unreadable_unit(path, f"读取「{path.name}」需要的内存超过上限，已停止读取。文件可能过大或内容异常。"), None
     except Exception as exc:        # a reader's unforeseen failure must not stop the round
         return unreadable_unit(path, unreadable(path, exc)), None
     info = report.info

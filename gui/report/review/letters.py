@@ -32,7 +32,7 @@ def letter_title(unit: UnitReview) -> str:
 
 def letter_name(unit: UnitReview) -> str:
     name = _NOT_IN_NAMES.sub("_", unit.organ or unit.path.stem).strip(". ") or "单位"
-    return f"{name}{unit.year or ''}年报告{LETTER_SUFFIX}"
+    return f"{name[:60]}{unit.year or ''}年报告{LETTER_SUFFIX}"    # 60: a file name has 255 bytes
 
 
 # Rules whose expected value the arithmetic fixes (勾稽关系, last year's carry-over and documents

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 TIME_LIMIT = 30.0            # seconds per file
+MEMORY_LIMIT = 2 << 30       # address space of one worker (POSIX): a report is read in ~200 MB
 POLL = 0.05
 
 
@@ -33,6 +34,20 @@ def crashed_message(path: Path) -> str:
 def _quiet_worker() -> None:
     # Ctrl+C is for the coordinator, which stops the workers itself: no traceback from each of them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(MEMORY_LIMIT)
+
+
+def _limit_memory(limit: int) -> None:
+    """A file that needs more than `limit` fails in its worker with MemoryError (listed as
+    unreadable, or the worker dies and the pool reports it) instead of swapping the county's PC.
+    Windows has no such limit; the readers' own limits hold there."""
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError, AttributeError):
+        pass
 
 
 def default_workers() -> int:

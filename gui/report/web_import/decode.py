@@ -18,7 +18,7 @@ def _usable(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name.strip().strip("\"'")).name
-    except LookupError:
+    except (LookupError, ValueError):      # ValueError: a NUL inside the label
         return None
 
 

@@ -14,7 +14,7 @@ from ..published.structure import find_title, heading_of
 from .decode import decode
 from .html_page import TableBlock, Text, blocks, table_rows
 from .metadata import PUBLISHER, date_tags, is_metadata_line, pairs, publication_date
-from .safety import MAX_HTML_BYTES, WebImportError, read_limited
+from .safety import MAX_HTML_BYTES, WebImportError, check_attributes, read_limited
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,20})""", re.I)
 # the portal's own lines after a report: print/close links, sharing, footers
@@ -33,6 +33,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def parse(text: str, name: str):
     from lxml import etree, html
+    check_attributes(text[:MAX_PARSE_CHARS], name)
     parser = html.HTMLParser(encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True,
                              remove_pis=True, default_doctype=False, compact=True)
     try:

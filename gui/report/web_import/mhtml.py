@@ -22,6 +22,15 @@ def _not_mhtml(name: str) -> WebImportError:
     return WebImportError(f"「{name}」不是有效的单个文件网页（.mhtml/.mht）：文件已损坏，或只是改了扩展名。")
 
 
+def _header(part, name: str) -> str:
+    """A header as text: a non-ASCII value comes back from the email package as a Header object."""
+    value = part.get(name)
+    try:
+        return str(value or "").strip()
+    except Exception:          # an undecodable encoded-word
+        return ""
+
+
 def page_of(data: bytes, name: str) -> tuple[bytes, str | None]:
     """(the HTML bytes, the charset its part declares)."""
     head = data[:4096].lower()
@@ -33,7 +42,7 @@ def page_of(data: bytes, name: str) -> tuple[bytes, str | None]:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except Exception:          # the email package may raise many kinds for a damaged message
         raise _not_mhtml(name) from None
-    root = (message.get("Snapshot-Content-Location") or "").strip()
+    root = _header(message, "Snapshot-Content-Location")
     pages = []
     for n, part in enumerate(message.walk()):
         if n > MAX_PARTS:
@@ -41,7 +50,7 @@ def page_of(data: bytes, name: str) -> tuple[bytes, str | None]:
         if part.get_content_type() != "text/html" or part.is_multipart():
             continue
         pages.append(part)
-        if root and (part.get("Content-Location") or "").strip() == root:
+        if root and _header(part, "Content-Location") == root:
             pages.insert(0, pages.pop())
             break
     if not pages:

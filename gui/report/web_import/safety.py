@@ -6,6 +6,7 @@ far larger files are refused before they are parsed, so time and memory stay bou
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..draft_reader import DraftError
@@ -14,6 +15,9 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024          # a .txt, or the clipboard's text
 MAX_HTML_BYTES = 16 * 1024 * 1024         # an .html/.htm as saved
 MAX_MHTML_BYTES = 32 * 1024 * 1024        # an .mhtml/.mht with its pictures
 MAX_LINES = 100_000
+MAX_ATTRIBUTES = 1000                     # on one element (a portal's busiest has a few dozen)
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (MAX_ATTRIBUTES * 2))   # only these can hold so many
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 PASTED = "粘贴的文本"                      # the name of the clipboard's text in messages
 
 
@@ -41,6 +45,22 @@ def read_limited(path: str | os.PathLike, limit: int, kind: str) -> bytes:
         raise WebImportError(f"「{path.name}」是文件夹，不是文件。") from None
     except OSError as exc:
         raise WebImportError(f"无法读取「{path.name}」：{exc.strerror or type(exc).__name__}。") from None
+
+
+def _attribute_count(tag: str) -> int:
+    """The attributes of a start tag's text: names, with or without a value (quoted values dropped)."""
+    tokens = _QUOTED.sub(" '' ", tag).replace("=", " = ").split()[1:]     # [0]: the element's name
+    return sum(1 for i, t in enumerate(tokens) if t != "=" and (i == 0 or tokens[i - 1] != "="))
+
+
+def check_attributes(text: str, name: str) -> None:
+    """Refuse a page with an element of more than MAX_ATTRIBUTES attributes before libxml2 reads it:
+    its HTML parser looks for duplicates among an element's attributes, quadratic in their count
+    (200,000 on one element took 78 s). Nesting needs no check: libxml2 stops at 255 levels."""
+    for match in _LONG_TAG.finditer(text):
+        if _attribute_count(match.group()) > MAX_ATTRIBUTES:
+            raise WebImportError(f"「{name}」中有一个网页元素带有超过 {MAX_ATTRIBUTES} 个属性，"
+                                 "不像是年度报告的网页，已拒绝打开。")
 
 
 def too_long(name: str, limit: int) -> WebImportError:
