@@ -1,12 +1,15 @@
 """The three tables, built from form.TABLES[*].grid: merges, widths, fonts, repeated headers.
 
-Merges first (python-docx's merge appends the merged cells' paragraphs to the top-left cell), then
-every cell width, then the text written once per printed cell.
+The rows are written as one XML string per table and parsed once: python-docx's _Cell.merge and
+per-cell proxies cost about 145 ms per export (issue 26). The markup is what they produced: a
+merged cell is its top-left w:tc with w:gridSpan and w:vMerge="restart", the rows below it carry
+a w:tc with the same gridSpan and a bare w:vMerge (continue) holding one empty paragraph.
 """
 from __future__ import annotations
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.table import _Cell
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from ..cells import format_value
 from ..form import Table
@@ -16,60 +19,125 @@ from .options import FontSet
 
 __all__ = ["TEXT_WIDTH", "add_table"]
 
+_W = nsdecls("w")
 
-def _alignment(table: Table, cell) -> WD_ALIGN_PARAGRAPH:
+
+def _alignment(table: Table, cell) -> str:
     # Row labels of 表三 read left to right like text; group labels spanning rows stay centred.
     if table.key == "requests" and cell.role == "label" and cell.rowspan == 1:
-        return WD_ALIGN_PARAGRAPH.LEFT
-    return WD_ALIGN_PARAGRAPH.CENTER
+        return "left"
+    return "center"
+
+
+def _markup(el) -> str:
+    """An element built with the oxml helpers, as markup inside a w-namespaced parent."""
+    return etree.tostring(el, encoding="unicode").replace(f" {_W}", "")
+
+
+def _ppr(style_id: str, keep: bool, jc: str | None) -> str:
+    ppr = OxmlElement("w:pPr")
+    oxml.child(ppr, "w:pStyle", val=style_id)
+    if keep:
+        oxml.set_keep_next(ppr)
+    if jc is not None:
+        oxml.set_jc(ppr, jc)
+    return _markup(ppr)
+
+
+def _rpr(fonts: FontSet, size: int, scale: int | None) -> str:
+    rpr = OxmlElement("w:rPr")
+    oxml.set_fonts(rpr, fonts.latin, fonts.song)
+    if size != SIZE_5:
+        oxml.set_size(rpr, size)
+    if scale is not None:
+        oxml.set_scale(rpr, scale)
+    return _markup(rpr)
+
+
+def _text(text: str) -> str:
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<w:t{space}>{escaped}</w:t>"
 
 
 def add_table(document, table: Table, report, fonts: FontSet):
     layout = table_layout(table, report)
     widths = layout.widths
-    doc_table = document.add_table(rows=table.grid_rows, cols=table.grid_cols)
+    doc_table = document.add_table(rows=0, cols=table.grid_cols)
     tbl = doc_table._tbl
     oxml.set_table_layout(tbl, widths, layout.margin)
     style_id = document.styles[styles.TABLE_TEXT].style_id
-    rows = list(tbl.tr_lst)
-    tcs = [list(tr.tc_lst) for tr in rows]
     keep = kept_rows(table, layout)
-    for r, tr in enumerate(rows):
-        oxml.set_row_flags(tr, header=r < table.header_rows)
+    scale = layout.scale if layout.scale != 100 else None
+    rpr_label = _rpr(fonts, layout.size, None)
+    rpr_value = _rpr(fonts, layout.size, scale)
+    ppr_cache: dict[tuple, str] = {}
+
+    def ppr(keep_row: bool, jc: str | None) -> str:
+        key = (keep_row, jc)
+        if key not in ppr_cache:
+            ppr_cache[key] = _ppr(style_id, keep_row, jc)
+        return ppr_cache[key]
+
+    vertical = results_span(table) if table.key == "requests" else None
+    covering = {}
     for cell in table.grid:
-        if cell.rowspan > 1 or cell.colspan > 1:
-            bottom_right = tcs[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1]
-            tcs[cell.row][cell.col].merge(bottom_right)
-    for r, tr in enumerate(rows):
+        for r in range(cell.row, cell.row + cell.rowspan):
+            covering[(r, cell.col)] = cell
+    odd_runs = []  # (row, col, text) whose text holds tabs or breaks: written by python-docx
+    parts = [f"<w:tbl {_W}>"]
+    for r in range(table.grid_rows):
+        keep_row = r in keep
+        parts.append("<w:tr><w:trPr><w:cantSplit/>")
+        if r < table.header_rows:
+            parts.append("<w:tblHeader/>")
+        parts.append("</w:trPr>")
         col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            oxml.set_cell_width(tc, sum(widths[col:col + span]))
-            oxml.set_cell_valign(tc)
-            for p in tc.p_lst:
-                ppr = p.get_or_add_pPr()
-                ppr.style = style_id
-                if r in keep:
-                    oxml.set_keep_next(ppr)
+        while col < table.grid_cols:
+            cell = covering.get((r, col))
+            span = cell.colspan if cell is not None else 1
+            tcpr = [f'<w:tcW w:type="dxa" w:w="{sum(widths[col:col + span])}"/>']
+            if span > 1:
+                tcpr.append(f'<w:gridSpan w:val="{span}"/>')
+            top = cell is not None and cell.row == r
+            if cell is not None and cell.rowspan > 1:
+                tcpr.append('<w:vMerge w:val="restart"/>' if top else "<w:vMerge/>")
+            valign = "center"
+            if top and vertical is not None and (cell.row, cell.col) == (vertical.row, vertical.col):
+                # 「三、本年度办理结果」 read downwards, as printed on the form: vertical text, one
+                # line; the results may run over a page: the label at the top of its first part.
+                tcpr.append('<w:textDirection w:val="tbRlV"/>')
+                valign = "top"
+            tcpr.append(f'<w:vAlign w:val="{valign}"/>')
+            parts.append("<w:tc><w:tcPr>" + "".join(tcpr) + "</w:tcPr><w:p>")
+            if top:
+                parts.append(ppr(keep_row, _alignment(table, cell)))
+                # The official text as one run: a column wraps it by its width (labels.py),
+                # never a typed line break.
+                text = cell.text if cell.ref is None else format_value(report.get(cell.ref))
+                if text:
+                    rpr = rpr_label if cell.ref is None else rpr_value
+                    if any(ch in text for ch in "\t\n\r"):
+                        odd_runs.append((r, col, text))
+                        parts.append(f"<w:r>{rpr}</w:r>")
+                    else:
+                        parts.append(f"<w:r>{rpr}{_text(text)}</w:r>")
+            else:
+                parts.append(ppr(keep_row, None))
+            parts.append("</w:p></w:tc>")
             col += span
-    if table.key == "requests":
-        # 「三、本年度办理结果」 read downwards, as printed on the form: vertical text, one line.
-        span = results_span(table)
-        oxml.set_text_direction(tcs[span.row][span.col], "tbRlV")
-        # The results may run over a page: the vertical label at the top of its first part.
-        oxml.set_cell_valign(tcs[span.row][span.col], "top")
-    for cell in table.grid:
-        # The official text as one run: a column wraps it by its width (labels.py), never a
-        # typed line break.
-        text = cell.text if cell.ref is None else format_value(report.get(cell.ref))
-        paragraph = _Cell(tcs[cell.row][cell.col], doc_table).paragraphs[0]
-        paragraph.alignment = _alignment(table, cell)
-        if not text:
-            continue
-        rpr = paragraph.add_run(text)._r.get_or_add_rPr()
-        oxml.set_fonts(rpr, fonts.latin, fonts.song)
-        if layout.size != SIZE_5:
-            oxml.set_size(rpr, layout.size)
-        if cell.ref is not None and layout.scale != 100:
-            oxml.set_scale(rpr, layout.scale)
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    built = parse_xml("".join(parts))
+    rows = list(built.tr_lst)
+    for tr in rows:
+        tbl.append(tr)
+    for r, col, text in odd_runs:
+        tcs = list(rows[r].tc_lst)
+        c = 0
+        for tc in tcs:
+            if c == col:
+                tc.p_lst[0].r_lst[0].text = text
+                break
+            c += tc.grid_span
     return doc_table
