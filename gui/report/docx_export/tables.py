@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
-from lxml import etree
 
 from ..cells import format_value
 from ..form import Table
@@ -31,7 +30,7 @@ def _alignment(table: Table, cell) -> str:
 
 def _markup(el) -> str:
     """An element built with the oxml helpers, as markup inside a w-namespaced parent."""
-    return etree.tostring(el, encoding="unicode").replace(f" {_W}", "")
+    return el.xml.replace(f" {_W}", "")   # pretty-printed: parse_xml drops the blank text between elements
 
 
 def _ppr(style_id: str, keep: bool, jc: str | None) -> str:
