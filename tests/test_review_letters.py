@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from gui.report import pdf
 from gui.report.problems import ERROR, WARNING
@@ -95,3 +96,14 @@ def test_the_letter_as_libreoffice_prints_it_has_no_grid_gap_at_figures(tmp_path
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])
             if abs(a["top"] - b["top"]) < 1 and a["text"].isdigit() and "\u4e00" <= b["text"] <= "\u9fff"]
     assert gaps and max(gaps) <= 0.3 * 16
+
+
+def test_the_letter_opens_in_word_as_the_report_does_without_compatibility_mode():
+    """Word shows 「兼容模式」 in the title bar below mode 15, and a Japanese theme language makes its
+    theme fonts take Japanese glyph forms; the letter starts from the export's own page."""
+    unit = UnitReview(Path("甲镇.docx"), organ="甲镇人民政府", year=2024, findings=[SUM])
+    settings = build_letter(unit).settings.element
+    modes = [s.get(qn("w:val")) for s in settings.iter(qn("w:compatSetting"))
+             if s.get(qn("w:name")) == "compatibilityMode"]
+    assert modes == ["15"]
+    assert settings.find(qn("w:themeFontLang")).get(qn("w:eastAsia")) == "zh-CN"

@@ -28,39 +28,33 @@ ZERO_NOTE = "注：两年均为 0 的栏目未列出（合计行全部列出）�
 def build(comparison: Comparison, options: ExportOptions | None = None) -> docx.document.Document:
     options = options or ExportOptions()
     fonts = options.font_set
-    doc = docx.Document()
-    report_document._STYLE_IDS.clear()
-    styles.set_up(doc, fonts)
-    oxml.set_theme_font_lang(doc.settings.element)
-    report_document._compat_mode(doc.settings.element)
-    report_document._page_setup(doc.sections[0])
-    report_document._footers(doc.sections[0], ExportOptions(page_numbers="center", fonts=options.fonts), fonts)
+    doc = report_document.new_document(fonts)
+    report_document.footers(doc.sections[0], ExportOptions(page_numbers="center", fonts=options.fonts), fonts)
     this, last = comparison.this, comparison.last
     organ = this.info.organ or last.info.organ
     title = f"{organ}政府信息公开工作年度报告与上年比较"
-    report_document._paragraph(doc, title, styles.TITLE, fonts.title, fonts)
+    report_document.add_paragraph(doc, title, styles.TITLE, fonts.title, fonts)
     years = f"本年：{this.info.year or '年度未填'}年度　上年：{last.info.year or '年度未填'}年度"
-    report_document._paragraph(doc, years, "Normal", fonts.body, fonts).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    report_document.add_paragraph(doc, years, "Normal", fonts.body, fonts).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for key, rows in comparison.tables.items():
-        report_document._paragraph(doc, SECTION_BY_KEY[key].heading, styles.HEADING_1, fonts.hei, fonts)
+        report_document.add_paragraph(doc, SECTION_BY_KEY[key].heading, styles.HEADING_1, fonts.hei, fonts)
         _table(doc, comparison, rows, fonts)
-        report_document._paragraph(doc, ZERO_NOTE, "Normal", fonts.body, fonts)
+        report_document.add_paragraph(doc, ZERO_NOTE, "Normal", fonts.body, fonts)
     if comparison.problems:
-        report_document._paragraph(doc, "变化异常的数字", styles.HEADING_1, fonts.hei, fonts)
+        report_document.add_paragraph(doc, "变化异常的数字", styles.HEADING_1, fonts.hei, fonts)
         for p in comparison.problems:
-            report_document._paragraph(doc, p.message, styles.BODY, fonts.body, fonts)
+            report_document.add_paragraph(doc, p.message, styles.BODY, fonts.body, fonts)
     for section in comparison.sections:
         heading = f"{section.heading}（与上年重复率 {round(section.rate * 100)}%）"
-        report_document._paragraph(doc, heading, styles.HEADING_1, fonts.hei, fonts)
+        report_document.add_paragraph(doc, heading, styles.HEADING_1, fonts.hei, fonts)
         for key in section.keys:
             text = this.texts.get(key) or ""
             if len(section.keys) > 1:
                 field = TEXT_FIELD_BY_KEY[key]
-                report_document._paragraph(doc, f"{field.sub_number}{field.label}", styles.HEADING_2, fonts.kai, fonts)
+                report_document.add_paragraph(doc, f"{field.sub_number}{field.label}", styles.HEADING_2, fonts.kai, fonts)
             marks = [(p.start, p.end) for p in section.passages if p.field == "text." + key]
             _marked_text(doc, text, marks, fonts)
-    report_document._drop_template_extras(doc)
-    report_document._font_table(doc, fonts)
+    report_document.finish(doc, fonts)
     doc.core_properties.title = title
     return doc
 
@@ -68,7 +62,7 @@ def build(comparison: Comparison, options: ExportOptions | None = None) -> docx.
 def _cell_text(cell, text: str, fonts, bold: bool = False, fill: str | None = None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = styles.TABLE_TEXT
-    run = report_document._run(paragraph, text, fonts.latin, fonts.song)
+    run = report_document.add_run(paragraph, text, fonts.latin, fonts.song)
     run.bold = bold or None
     if fill:
         oxml.child(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=fill)
@@ -100,13 +94,13 @@ def _marked_text(doc, text: str, marks, fonts) -> None:
         at = end + 1
         if not line.strip():
             continue
-        paragraph = report_document._paragraph(doc, "", styles.BODY, fonts.body, fonts)
+        paragraph = report_document.add_paragraph(doc, "", styles.BODY, fonts.body, fonts)
         cuts = sorted({start, end} | {x for s, e in marks for x in (s, e) if start < x < end})
         for a, b in zip(cuts, cuts[1:]):
             piece = text[a:b].strip(" \t\u3000") if a == start else text[a:b]
             if not piece:
                 continue
-            run = report_document._run(paragraph, piece, fonts.latin, fonts.body)
+            run = report_document.add_run(paragraph, piece, fonts.latin, fonts.body)
             if any(s <= a and b <= e for s, e in marks):
                 oxml.child(run._r.get_or_add_rPr(), "w:highlight", val=HIGHLIGHT)
 

@@ -44,20 +44,32 @@ _STYLE_IDS: dict[str, str] = {}
 def build(report: Report, options: ExportOptions) -> docx.document.Document:
     """The document: 22 lines of 28 characters a page in Word, WPS and LibreOffice alike."""
     fonts = options.font_set
+    document = new_document(fonts)
+    document.settings.odd_and_even_pages_header_footer = options.page_numbers == OUTER
+    _body(document, report, fonts)
+    footers(document.sections[0], options, fonts)
+    _properties(document, report)
+    finish(document, fonts)
+    return document
+
+
+def new_document(fonts: FontSet) -> docx.document.Document:
+    """An empty A4 page with the report's styles, margins and grid: the report, the comparison with
+    last year and the review letters all start here, so they print alike."""
     document = docx.Document()
     _STYLE_IDS.clear()
     styles.set_up(document, fonts)
     settings = document.settings.element
     oxml.set_theme_font_lang(settings)
-    document.settings.odd_and_even_pages_header_footer = options.page_numbers == OUTER
     _compat_mode(settings)
     _page_setup(document.sections[0])
-    _body(document, report, fonts)
-    _footers(document.sections[0], options, fonts)
-    _properties(document, report)
+    return document
+
+
+def finish(document, fonts: FontSet) -> None:
+    """What every document gets last: only its own fonts declared, nothing left of the template."""
     _drop_template_extras(document)
     _font_table(document, fonts)
-    return document
 
 
 def _font_table(document, fonts: FontSet) -> None:
@@ -80,18 +92,18 @@ def _drop_template_extras(document) -> None:
                 rels.pop(r_id)
 
 
-def _run(paragraph, text: str, latin: str, east_asian: str):
+def add_run(paragraph, text: str, latin: str, east_asian: str):
     run = paragraph.add_run(clean(text))
     oxml.set_fonts(run._r.get_or_add_rPr(), latin, east_asian)
     return run
 
 
-def _paragraph(document, text: str, style: str, east_asian: str, fonts: FontSet):
+def add_paragraph(document, text: str, style: str, east_asian: str, fonts: FontSet):
     # By id: python-docx's add_paragraph(style=name) scans every style each time (2 s for long texts).
     paragraph = document.add_paragraph()
     paragraph._p.get_or_add_pPr().style = _style_id(document, style)
     if text:
-        _run(paragraph, text, fonts.latin, east_asian)
+        add_run(paragraph, text, fonts.latin, east_asian)
     return paragraph
 
 
@@ -106,18 +118,18 @@ def _texts(document, text: str, fonts: FontSet) -> None:
     for line in clean(text).splitlines():
         line = line.strip(_STRIP)
         if line:
-            _paragraph(document, line, styles.BODY, fonts.body, fonts)
+            add_paragraph(document, line, styles.BODY, fonts.body, fonts)
 
 
 def _body(document, report: Report, fonts: FontSet) -> None:
     _title(document, report, fonts)
-    _paragraph(document, "", "Normal", fonts.body, fonts)
+    add_paragraph(document, "", "Normal", fonts.body, fonts)
     _texts(document, opening_text(report), fonts)
     for section in SECTIONS:
-        _paragraph(document, section.heading, styles.HEADING_1, fonts.hei, fonts)
+        add_paragraph(document, section.heading, styles.HEADING_1, fonts.hei, fonts)
         if section.key == "overview":
             for theme in OVERVIEW_THEMES:
-                _paragraph(document, f"{theme.sub_number}{theme.label}", styles.HEADING_2,
+                add_paragraph(document, f"{theme.sub_number}{theme.label}", styles.HEADING_2,
                            fonts.kai, fonts)
                 _texts(document, without_lead_in(theme.key, report.texts.get(theme.key, "")), fonts)
         elif section.key in TABLE_BY_KEY:
@@ -142,12 +154,12 @@ def _title(document, report: Report, fonts: FontSet) -> None:
     if organ and title.startswith(organ) and _width(title) > line:
         _lines(paragraph, organ_lines(organ, line) + [title[len(organ):]], fonts.latin, fonts.title)
     else:
-        _run(paragraph, title, fonts.latin, fonts.title)
+        add_run(paragraph, title, fonts.latin, fonts.title)
 
 
 def _lines(paragraph, lines: list[str], latin: str, east_asian: str) -> None:
     for i, text in enumerate(lines):
-        run = _run(paragraph, text, latin, east_asian)
+        run = add_run(paragraph, text, latin, east_asian)
         if i < len(lines) - 1:
             run.add_break()
 
@@ -157,12 +169,12 @@ def format_date(date: dt.date | None) -> str:
 
 
 def _sign_off(document, report: Report, fonts: FontSet) -> None:
-    _paragraph(document, "", "Normal", fonts.body, fonts)
+    add_paragraph(document, "", "Normal", fonts.body, fonts)
     organ = clean(report.info.organ).strip()
     if organ:
-        paragraph = _paragraph(document, "", styles.SIGN_OFF, fonts.body, fonts)
+        paragraph = add_paragraph(document, "", styles.SIGN_OFF, fonts.body, fonts)
         _lines(paragraph, organ_lines(organ, CHARS_PER_LINE - 2), fonts.latin, fonts.body)
-    _paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
+    add_paragraph(document, format_date(report.info.publish_date), styles.SIGN_OFF, fonts.body, fonts)
 
 
 def _page_setup(section) -> None:
@@ -176,7 +188,7 @@ def _page_setup(section) -> None:
     oxml.set_doc_grid(section._sectPr, LINE_PITCH, CHAR_SPACE)
 
 
-def _footers(section, options: ExportOptions, fonts: FontSet) -> None:
+def footers(section, options: ExportOptions, fonts: FontSet) -> None:
     section.different_first_page_header_footer = False
     if options.page_numbers == OUTER:
         _page_number(section.footer.paragraphs[0], "right", fonts)
@@ -198,10 +210,10 @@ def _page_number(paragraph, side: str, fonts: FontSet) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     else:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, "— ", fonts.song, fonts.song)
+    add_run(paragraph, "— ", fonts.song, fonts.song)
     for run in oxml.add_field(paragraph, "PAGE", "1"):
         oxml.set_fonts(run._r.get_or_add_rPr(), fonts.song, fonts.song)
-    _run(paragraph, " —", fonts.song, fonts.song)
+    add_run(paragraph, " —", fonts.song, fonts.song)
 
 
 def _compat_mode(settings) -> None:

@@ -11,11 +11,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import docx
-
 from ..docx_export import ExportOptions, styles
-from ..docx_export.document import (_drop_template_extras, _font_table, _page_setup, _paragraph,
-                                    _run, format_date)
+from ..docx_export.document import add_paragraph, add_run, finish, format_date, new_document
 from ..docx_export.writer import ExportError, check_target, write_file
 from ..form import title_of
 from .model import Review, UnitReview
@@ -103,31 +100,28 @@ def item_text(number: int, finding) -> str:
 def build_letter(unit: UnitReview, reviewer: str = "", today: dt.date | None = None):
     options = ExportOptions()
     fonts = options.font_set
-    document = docx.Document()
-    styles.set_up(document, fonts)
-    _page_setup(document.sections[0])
+    document = new_document(fonts)
     title = document.add_paragraph(style=styles.TITLE)
-    _run(title, letter_title(unit), fonts.latin, fonts.title)
-    _paragraph(document, "", "Normal", fonts.body, fonts)
-    _paragraph(document, f"{unit.organ or unit.path.stem}：", "Normal", fonts.body, fonts)
+    add_run(title, letter_title(unit), fonts.latin, fonts.title)
+    add_paragraph(document, "", "Normal", fonts.body, fonts)
+    add_paragraph(document, f"{unit.organ or unit.path.stem}：", "Normal", fonts.body, fonts)
     errors = causes([f for f in unit.findings if f.is_error])
     hints = causes([f for f in unit.findings if not f.is_error and f.open])
     ask = "以下问题改正后方可发布，" if errors else "可以发布，但以下事项"
-    _paragraph(document, f"你单位报送的《{title_of(unit.organ, unit.year)}》（文件「{unit.path.name}」）已审查。"
+    add_paragraph(document, f"你单位报送的《{title_of(unit.organ, unit.year)}》（文件「{unit.path.name}」）已审查。"
                f"{ask}请对照修改或核实，并重新报送。", styles.BODY, fonts.body, fonts)
     groups = [("需要改正的问题", errors), ("请核实的事项", hints)]
     for number, (heading, findings) in enumerate([g for g in groups if g[1]], start=1):
-        _paragraph(document, f"{_NUMBERS[number - 1]}、{heading}", styles.HEADING_1, fonts.hei, fonts)
+        add_paragraph(document, f"{_NUMBERS[number - 1]}、{heading}", styles.HEADING_1, fonts.hei, fonts)
         for i, finding in enumerate(findings, start=1):
-            _paragraph(document, item_text(i, finding), styles.BODY, fonts.body, fonts)
-    _paragraph(document, "", "Normal", fonts.body, fonts)
+            add_paragraph(document, item_text(i, finding), styles.BODY, fonts.body, fonts)
+    add_paragraph(document, "", "Normal", fonts.body, fonts)
     if reviewer.strip():
-        _paragraph(document, reviewer.strip(), styles.SIGN_OFF, fonts.body, fonts)
-    _paragraph(document, format_date(today or dt.date.today()), styles.SIGN_OFF, fonts.body, fonts)
+        add_paragraph(document, reviewer.strip(), styles.SIGN_OFF, fonts.body, fonts)
+    add_paragraph(document, format_date(today or dt.date.today()), styles.SIGN_OFF, fonts.body, fonts)
     props = document.core_properties
     props.title, props.author, props.language = letter_title(unit), reviewer.strip(), "zh-CN"
-    _drop_template_extras(document)
-    _font_table(document, fonts)
+    finish(document, fonts)
     return document
 
 
