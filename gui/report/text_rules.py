@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .form import OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, CellRef, describe, of_trial_format
+from .form import (FEE_LABELS, OVERVIEW_THEMES, SECTION_BY_KEY, TEXT_FIELD_BY_KEY, CellRef, describe,
+                   of_trial_format)
 from .numerals import find_quantities
 from .places import field_name, info_name, text_name
 from .problems import ERROR, FEE_RULE, INFO_PREFIX, TEXT_PREFIX, WARNING, Fix, Problem
@@ -109,7 +110,7 @@ def check_fee(report) -> list[Problem]:
     if not _FEE_STATED.search(text) and not _FEE_NONE.search(text) and not of_trial_format(report.info.year):
         sentence = fee_sentence(report)
         if sentence is None:
-            message = f"{where}没有说明信息处理费的收取情况。请先在本节填写「全年收取信息处理费（元）」，再插入标准表述。"
+            message = f"{where}没有说明信息处理费的收取情况。请先在本节填写「{FEE_LABELS['fee_yuan']}」，再插入标准表述。"
             fix = None
         else:
             message = f"{where}没有说明信息处理费的收取情况，可插入：「{sentence}」"
