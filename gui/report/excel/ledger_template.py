@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import form
-from .ledger_vocab import FIELDS, KIND_OPTIONS, RESULT_OPTIONS, SOURCES, UNFINISHED
+from .ledger_vocab import FIELDS, KIND_OPTIONS, RESULT_LABEL, RESULT_OPTIONS, SOURCES, UNFINISHED
 from .writing import save_atomically
 
 LEDGER_SHEET = "台账"
@@ -23,6 +23,7 @@ _THIN = Side(style="thin", color="808080")
 def instructions(year: int | None) -> list[str]:
     y = str(year) if year else "本"
     labels = {f.key: f.label for f in FIELDS}
+    row = form.REQUESTS.row
     return [
         "依申请公开登记台账 填写说明",
         "",
@@ -33,10 +34,10 @@ def instructions(year: int | None) -> list[str]:
         f"4. 「{labels['source']}」选择「{SOURCES[0]}」或「{SOURCES[1]}」。"
         "上年结转的申请，收到日期应在上一年。",
         f"5. 「{labels['result']}」从下拉列表选择表三中的一种办理结果；到 12月31日仍未办完的选择「{UNFINISHED}」，"
-        "计入「四、结转下年度继续办理」。",
-        "6. 每件申请只选一种办理结果；部分公开（区分处理）的只计入「（二）部分公开」。",
-        "7. 「本机关不掌握相关政府信息」属于「（四）无法提供」，不要选「（三）不予公开」。",
-        "8. 申请人撤回的申请一般选「（六）其他处理—3.其他」。",
+        f"计入「{row('carry_out').label}」。",
+        f"6. 每件申请只选一种办理结果；部分公开的只计入「{row('partial').label}」。",
+        f"7. 「{row('unable_1').label.partition('.')[2]}」属于「{row('unable_1').path[1]}」，不要选「{row('deny_1').path[1]}」。",
+        f"8. 申请人撤回的申请一般选「{RESULT_LABEL['other_3']}」。",
         f"9. 「{labels['done']}」填答复或办结的日期；尚未办结的留空。在下一年才办结的，导入时按结转下年度计。",
         f"10. 「{labels['content']}」「{labels['note']}」可不填。可以增加其他列，导入时会忽略。",
         "11. 填好后在年报助手的表三页面点「从台账导入」，或运行：python main.py import-ledger 台账.xlsx --into 草稿.json",
