@@ -9,6 +9,7 @@ import os
 import re
 from pathlib import Path
 
+from ..form import SECTIONS
 from ..published import Grid, ImportResult, Metadata, import_report, quote
 from ..published.structure import find_title, heading_of
 from .decode import decode
@@ -100,7 +101,7 @@ def read_html_bytes(data: bytes, name: str, declared: str | None = None) -> Impo
     headings = _headings(texts)
     if not headings:
         raise WebImportError(f"「{name}」不是政府信息公开工作年度报告：网页中没有找到一至六部分的标题"
-                             "（「一、总体情况」……「六、其他需要报告的事项」）。")
+                             f"（「{SECTIONS[0].heading}」……「{SECTIONS[-1].heading}」）。")
     first = headings[0][0]
     title = _title(texts, first)
     container = _container([found[i].element for i, _ in headings])
