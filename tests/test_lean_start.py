@@ -64,3 +64,5 @@ def test_the_start_page_loads_no_document_libraries_and_no_rules(tmp_path):
     assert "gui.qt.window.main_window" in modules
     assert not _tops(modules) & {"docx", "openpyxl", "lxml", "pdfplumber", "multiprocessing"}
     assert not {"gui.report.rules", "gui.qt.tables.view", "gui.qt.window.wizard"} & modules
+    # nor the form and the report's model: the start page paints before the core loads
+    assert not any(m.startswith("gui.report") for m in modules)

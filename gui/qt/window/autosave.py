@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from gui.report.atomic import FileStamp
+if TYPE_CHECKING:     # imported where a copy is read: the start page paints without the core
+    from gui.report.atomic import FileStamp
 
 RECOVERY_DIR_ENV = "NIANBAO_RECOVERY_DIR"
 INTERVAL_ENV = "NIANBAO_AUTOSAVE_MS"         # tests shorten the 30 s interval
@@ -90,6 +91,7 @@ def _lock_path(copy: Path) -> Path:
 
 
 def _stamp_from(value) -> FileStamp | None:
+    from gui.report.atomic import FileStamp
     try:
         return FileStamp(int(value["size"]), int(value["mtime_ns"]), str(value["sha256"]))
     except (TypeError, KeyError, ValueError):
@@ -150,7 +152,7 @@ class Autosaver(QObject):
         self.document = None
         self.current_step = current_step         # the wizard step shown, recorded in the copy
         self._saved = None                       # (revision, step) in the copy
-        name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{secrets.token_hex(3)}"
+        name = f"recovery-{dt.datetime.now():%Y%m%d%H%M%S}-{os.getpid()}-{os.urandom(3).hex()}"
         self.copy: Path | None = None
         self.lock: QLockFile | None = None
         self.unavailable = ""            # why there are no recovery copies in this session
