@@ -241,7 +241,7 @@ class MainWindow(FilesMixin, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._dock_problems)
+            QTimer.singleShot(0, self, self._dock_problems)      # not after the window is gone
             self.firstPainted.emit()
 
     def closeEvent(self, event):
