@@ -64,3 +64,14 @@ def test_the_start_page_loads_no_document_libraries_and_no_rules(tmp_path):
     assert "gui.qt.window.main_window" in modules
     assert not _tops(modules) & {"docx", "openpyxl", "lxml", "pdfplumber", "multiprocessing"}
     assert not {"gui.report.rules", "gui.qt.tables.view", "gui.qt.window.wizard"} & modules
+    # nor the form and the report's model: the start page paints before the core loads
+    assert not any(m.startswith("gui.report") for m in modules)
+
+
+def test_export_of_a_draft_loads_no_qt_and_no_reader_of_published_reports(tmp_path):
+    out = tmp_path / "报告.docx"
+    modules = _modules(RUN_MAIN, json.dumps(["export", str(DEMO), "-o", str(out), "--force"]), tmp_path=tmp_path)
+    assert out.stat().st_size > 0 and "gui.report.rules" in modules         # it checked, and wrote
+    assert not _tops(modules) & {"PySide6", "openpyxl", "pdfplumber"}
+    # the Word and PDF importers' guards, and the comparison with a last year the draft has not
+    assert not {"gui.report.docx_import", "gui.report.pdf_import", "gui.report.compare"} & modules

@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from gui import APP_NAME, __version__
@@ -89,6 +88,7 @@ def _excepthook(exc_type, exc, tb):
     """No traceback for the clerk: a message, the details on stderr; autosave keeps the work.
 
     Headless, the message goes to stderr only: a modal box there waits for ever for a click."""
+    import traceback                          # here: the start page paints without it
     if sys.stderr is not None:                # the Windows window launcher has no console
         traceback.print_exception(exc_type, exc, tb)
     try:

@@ -12,7 +12,6 @@ import errno
 import glob
 import hashlib
 import os
-import secrets
 import shutil
 import time
 from dataclasses import dataclass
@@ -81,7 +80,7 @@ def _fsync_folder(folder: Path) -> None:
 def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
     """A new hidden ".<name>.<random>.tmp" beside the target: never listed or opened as a draft."""
     for _ in range(100):
-        temp = folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        temp = folder / f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
         try:
             # 0o666 minus the umask: the same permissions a new file would normally get
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),

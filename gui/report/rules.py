@@ -14,7 +14,7 @@ import dataclasses
 from decimal import Decimal
 from types import SimpleNamespace
 
-from . import compare, deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
+from . import deadlines, findings, lead_ins, prose_rules, relations, review_rules, text_rules
 from .form import (ACTIVE, ACTIVE_DOC_COLUMNS, FEE, FEE_PLACES, LEVEL_BY_NAME, MAX_COUNT, REQUESTS_COLUMNS,
                    SECTIONS, TABLES, TRIAL_FORMAT_LACKS, CellRef, describe, kind_of, of_trial_format)
 from .model import Confirmation
@@ -169,7 +169,7 @@ def check(report) -> list[Problem]:
              + check_cells(report) + check_documents(report) + relations.evaluate(report.cells)
              + check_carry_in(report) + prose_rules.check_r9(prose_view(report)) + text_rules.check_fee(report)
              + text_rules.check_copied(report) + review_rules.check(report)
-             + lead_ins.check_lead_ins(report) + compare.check(report))
+             + lead_ins.check_lead_ins(report) + _year_checks(report))
     if report.import_findings:
         found += findings.check_import(report)
     confirmations = report.confirmations
@@ -177,6 +177,15 @@ def check(report) -> list[Problem]:
         found = [_with_confirmation(p, confirmations) for p in found]
     found.sort(key=_order)
     return found
+
+
+def _year_checks(report) -> list[Problem]:
+    """YEAR_JUMP and YEAR_VANISH (compare.py), loaded only with last year's report attached: a
+    report alone is checked, and exported, without the comparison's module."""
+    if report.last_year is None:
+        return []
+    from . import compare
+    return compare.check(report)
 
 
 def hints(report) -> dict[CellRef, int]:

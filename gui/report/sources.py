@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import docx_import, drafts, excel, lead_ins, pdf_import, web_import
+from . import drafts, excel, lead_ins, web_import
 from .draft_reader import DraftError
 from .model import Report
 from .old_formats import is_old_format, read_converted
@@ -27,11 +27,23 @@ class Source:
     published: bool             # a published report (its import summary is shown first)
 
 
+def _read_docx(path):
+    """docx_import loads with its zip guard only when a Word file is read: a draft's export skips it."""
+    from .docx_import import read_docx
+    return read_docx(path)
+
+
+def _read_pdf(path):
+    """pdf_import loads with its guard (and logging) only when a PDF is read."""
+    from .pdf_import import read_pdf
+    return read_pdf(path)
+
+
 SOURCES = (
     Source(drafts.SUFFIX, drafts.load, False),
     Source(".xlsx", excel.read_tables_report, False),
-    Source(".docx", docx_import.read_docx, True),
-    Source(".pdf", pdf_import.read_pdf, True),
+    Source(".docx", _read_docx, True),
+    Source(".pdf", _read_pdf, True),
     Source(".txt", web_import.read_text_file, True),
     Source(".html", web_import.read_html_file, True),
     Source(".htm", web_import.read_html_file, True),

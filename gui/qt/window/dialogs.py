@@ -5,7 +5,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui.report.form import INFO_LABELS
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
@@ -41,6 +40,7 @@ def ask_save_changes(parent, name: str) -> str:
 def ask_restore(parent, recovery) -> str:
     """After a crash: restore the recovery copy, discard it, or decide later. The question names
     the report (organ, year, file) and when the copy was made, so two copies can be told apart."""
+    from gui.report.form import INFO_LABELS
     unreadable = recovery.organ is None            # a damaged copy: its 基本信息 cannot be read
     organ = recovery.organ or ("（无法读取）" if unreadable else "（尚未填写）")
     year = f"{recovery.year} 年" if recovery.year is not None else (

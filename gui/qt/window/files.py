@@ -5,13 +5,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from gui.report.atomic import changed_since, file_stamp
-from gui.report.model import Info, Report, report_year_being_prepared
 from .. import settings
 from . import dialogs
 from .autosave import orphaned_recoveries
 from .recent import add_recent
-from .steps import INFO, STEP_BY_KEY
+
+# The report's model, the steps and the file stamps are imported where they are used: the window
+# paints its start page without them (tests/test_lean_start.py).
 
 DRAFT_FILTER = "年报草稿 (*.json)"
 UNTITLED = "未命名报告"
@@ -53,6 +53,7 @@ class FilesMixin:
     def new_report(self) -> bool:
         if not self.maybe_save():
             return False
+        from gui.report.model import Info, Report, report_year_being_prepared
         report = Report(Info(year=report_year_being_prepared()))
         return self.open_report(report, None, ask=False)
 
@@ -64,6 +65,7 @@ class FilesMixin:
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         """Open any file the application reads; an unreadable file gives the core's message."""
+        from gui.report.atomic import file_stamp
         from gui.report.draft_reader import DraftError
         from gui.report.sources import read_report, unreadable
         path = Path(path)
@@ -117,6 +119,7 @@ class FilesMixin:
         return None
 
     def save(self) -> bool:
+        from gui.report.atomic import changed_since
         doc = self.document
         if doc is None:
             return False
@@ -144,7 +147,7 @@ class FilesMixin:
         return True
 
     def _write(self, path: Path) -> bool:
-        from gui.report.atomic import SaveError
+        from gui.report.atomic import SaveError, file_stamp
         from gui.report.drafts import save
         report = self.document.report
         # The clerk has seen the imported document's format findings in the problem list; the
@@ -169,6 +172,7 @@ class FilesMixin:
 
     def offer_recovery(self) -> bool:
         """After a crash or a kill: offer each recovery copy left behind. True when one was restored."""
+        from .steps import INFO, STEP_BY_KEY
         for recovery in orphaned_recoveries():
             answer = dialogs.ask_restore(self, recovery)
             if answer == dialogs.DISCARD:

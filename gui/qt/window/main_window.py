@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStackedWidget
 
@@ -48,10 +48,10 @@ class MainWindow(FilesMixin, QMainWindow):
                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("问题列表(&P)")
-        self.problems_toggle.setShortcut(QKeySequence("F4"))
+        self.problems_toggle.setShortcuts([QKeySequence("F4")])
         self.problems_toggle.setToolTip("显示或收起右侧的问题列表（F4）")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
+        self._problems_docked = False
         self.problems_view: ProblemsView | None = None
         self.draft_claim = DraftClaim(self)
         self._make_menus()
@@ -64,12 +64,23 @@ class MainWindow(FilesMixin, QMainWindow):
         self._update_title()
         placement.place(self)
 
+    def _dock_problems(self) -> None:
+        """The problem list into the right dock area, just after the first paint or when the first
+        report opens, whichever comes first: touching Qt's namespace (its enums) costs the start page
+        about 20 ms."""
+        if not self._problems_docked:
+            from PySide6.QtCore import Qt
+            self._problems_docked = True
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
+
     # ── menus ──
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _=False: slot())
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts with a list: setShortcut's overloads touch Qt's namespace (its enums),
+            # which costs the start page 20 ms
+            action.setShortcuts([QKeySequence(shortcut)])
         return action
 
     def _make_menus(self) -> None:
@@ -151,6 +162,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.wizard.stepChanged.connect(self.problems_view.page_shown)
         self.problems_view.setMinimumWidth(PROBLEMS_MIN_WIDTH)
         self.problems_dock.setWidget(self.problems_view)
+        self._dock_problems()
         self.wizard.add_nav_action(self.problems_toggle)
         if old is None:                 # the first report of the session: the list as last left
             placement.restore_problems(self)
@@ -229,6 +241,7 @@ class MainWindow(FilesMixin, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            QTimer.singleShot(0, self, self._dock_problems)      # not after the window is gone
             self.firstPainted.emit()
 
     def closeEvent(self, event):

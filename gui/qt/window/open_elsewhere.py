@@ -9,19 +9,19 @@ to it to ask the holder to come forward (QtCore only — the build leaves QtNetw
 """
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject
 
 from .autosave import recovery_dir
 
 
 def _files(path: Path) -> tuple[Path, Path] | None:
     """The lock and the companion file of the draft `path`; None without a data folder to hold them."""
+    import getpass                  # here, not at the top: the start page paints without them
+    import hashlib
     try:
         user = getpass.getuser()
     except Exception:               # no user name in the environment: the path alone still tells
@@ -94,6 +94,7 @@ class DraftClaim(QObject):
         self.lock, self.path = None, None
 
     def _asked(self, show: str) -> None:
+        from PySide6.QtCore import Qt     # here: touching Qt's namespace costs the start page 20 ms
         if Path(show).exists() and show not in self.watcher.files():
             self.watcher.addPath(show)      # some editors replace a file: keep watching it
         if self.lock is None:

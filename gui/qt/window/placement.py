@@ -3,7 +3,7 @@ is 1280×720 logical), at the size it had last time when that still fits; and th
 was left (folded away or not, its width)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 
 from ..settings import PROBLEMS_SHOWN, PROBLEMS_WIDTH, WINDOW_GEOMETRY
@@ -50,6 +50,7 @@ def remember(window) -> None:
 
 
 def restore_problems(window) -> None:
+    from PySide6.QtCore import Qt     # here: touching Qt's namespace costs the start page 20 ms
     settings = QSettings()
     dock = window.problems_dock
     dock.setVisible(str(settings.value(PROBLEMS_SHOWN, "true")).lower() != "false")

@@ -17,10 +17,12 @@ MAX_SHOWN = 5
 
 
 def printable(ch: str, codec: str) -> bool:
-    if ord(ch) < LATIN_END or ch in "\n\r\t":
-        return True
+    return ord(ch) < LATIN_END or ch in "\n\r\t" or _encodes(ch, codec)
+
+
+def _encodes(text: str, codec: str) -> bool:
     try:
-        ch.encode(codec)
+        text.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
@@ -40,6 +42,8 @@ def font_warnings(report: Report, options: ExportOptions | None = None) -> list[
     fonts = options.font_set
     warnings = []
     for label, text in _fields(report):
+        if _encodes(text, codec):        # the usual case, at once: every character is printable
+            continue
         missing = list(dict.fromkeys(ch for ch in text if not printable(ch, codec)))
         if not missing:
             continue

@@ -69,15 +69,18 @@ def _linked_character_styles(styles) -> None:
     """Word applies 「标题 1 字符」 etc. when a clerk formats part of a paragraph with a paragraph
     style: each takes the run formatting of its paragraph style, not the template's blue bold
     14 pt in theme fonts."""
-    for style in styles:
-        link = style.element.find(qn("w:link"))
-        if style.type != WD_STYLE_TYPE.CHARACTER or link is None:
+    # the style elements themselves, found once by id: python-docx's proxies cost a search each
+    elements = styles.element.findall(qn("w:style"))
+    by_id = {element.get(qn("w:styleId")): element for element in reversed(elements)}   # the first of an id
+    for element in elements:
+        link = element.find(qn("w:link"))
+        if element.get(qn("w:type")) != "character" or link is None:
             continue
-        paragraph = next((s for s in styles if s.style_id == link.get(qn("w:val"))), None)
-        target = oxml.get_or_add_after_name(style.element, "w:rPr")
+        paragraph = by_id.get(link.get(qn("w:val")))
+        target = oxml.get_or_add_after_name(element, "w:rPr")
         for el in list(target):
             target.remove(el)
-        source = paragraph.element.find(qn("w:rPr")) if paragraph is not None else None
+        source = paragraph.find(qn("w:rPr")) if paragraph is not None else None
         if source is not None:
             for el in source:
                 target.append(copy.deepcopy(el))
