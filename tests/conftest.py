@@ -52,6 +52,13 @@ SLOW_TESTS = {
 QT_FIXTURES = {"qtbot", "qapp"}
 
 
+def pytest_configure(config):
+    """The everyday loop (a -m expression leaving out slow) runs the property tests with a quarter of
+    their examples (tests/helpers/budgets.py); the full run keeps every one."""
+    import budgets
+    budgets.EVERYDAY = "not slow" in (config.getoption("markexpr", "") or "")
+
+
 def _uses_qt(path: Path, seen: dict[Path, bool]) -> bool:
     if path not in seen:
         from test_core_without_qt import _uses_qt as uses_qt
