@@ -5,6 +5,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A shell with PYTHONDONTWRITEBYTECODE=1 (this machine's) makes every run recompile the test files with
+# pytest's assertion rewriting (3 s of collection) and every child `main.py` recompile the gui modules
+# it imports (about a hundred children in the everyday run). __pycache__ is in .gitignore.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,6 +50,13 @@ SLOW_TESTS = {
     "test_hostile_fuzz.py::test_fuzz_readers_long",                            # a minute per reader
 }
 QT_FIXTURES = {"qtbot", "qapp"}
+
+
+def pytest_configure(config):
+    """The everyday loop (a -m expression leaving out slow) runs the property tests with a quarter of
+    their examples (tests/helpers/budgets.py); the full run keeps every one."""
+    import budgets
+    budgets.EVERYDAY = "not slow" in (config.getoption("markexpr", "") or "")
 
 
 def _uses_qt(path: Path, seen: dict[Path, bool]) -> bool:

@@ -2,13 +2,14 @@
 from hypothesis import given, settings, strategies as st
 
 from gui.report.text_rules import COMMON_BLOCK, copied_share, copied_share_bound, copy_marks
+from budgets import examples
 
 # few letters and much punctuation: shared runs, repeated runs and shared sentences all happen
 texts = st.text(alphabet="公开政务信息。；工作\n ", min_size=0, max_size=120)
 
 
 @given(texts, texts)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_the_bound_is_never_below_the_exact_share(this, last):
     assert copied_share_bound(copy_marks(this), copy_marks(last)) >= copied_share(this, last) - 1e-9
 

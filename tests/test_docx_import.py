@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docx_import_factory import hand_made, requests_table, title
+from docx_import_factory import cell_at, hand_made, requests_table, title
 from gui.report.docx_export import docx_bytes
 from gui.report.docx_import import read_docx
 from gui.report.form import ALL_CELLS, REQUESTS, CellRef
@@ -246,12 +246,12 @@ def test_official_grid_with_wrapped_labels_like_a_published_report(tmp_path):
         table = doc.add_table(rows=table_def.grid_rows, cols=table_def.grid_cols)
         for cell in table_def.grid:
             if cell.rowspan > 1 or cell.colspan > 1:
-                table.cell(cell.row, cell.col).merge(
-                    table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+                cell_at(table, cell.row, cell.col).merge(
+                    cell_at(table, cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
         for cell in table_def.grid:
             value = report.get(cell.ref) if cell.ref else None
             text = ("/" if value == 0 else str(value)) if cell.ref else _wrapped(cell.text)
-            table.cell(cell.row, cell.col).text = text
+            cell_at(table, cell.row, cell.col).text = text
     doc.save(tmp_path / "grid.docx")
     result = read_docx(tmp_path / "grid.docx")
     for ref in ALL_CELLS:
@@ -284,10 +284,10 @@ def test_short_body_labels_without_numbers(tmp_path):
     title(doc, "某县人民政府", 2024)
     requests_table(doc, report, merged=False)
     table = doc.tables[0]
-    labels = {table.cell(r, 1).text: r for r in range(len(table.rows))}
-    table.cell(labels["3、其他"], 1).text = "其他"
-    total_row = next(r for r in range(len(table.rows)) if table.cell(r, 0).text == "(七)总计")
-    table.cell(total_row, 0).text = "总计"
+    labels = {cell_at(table, r, 1).text: r for r in range(len(table.rows))}
+    cell_at(table, labels["3、其他"], 1).text = "其他"
+    total_row = next(r for r in range(len(table.rows)) if cell_at(table, r, 0).text == "(七)总计")
+    cell_at(table, total_row, 0).text = "总计"
     doc.save(tmp_path / "short.docx")
     imported = read_docx(tmp_path / "short.docx").report
     assert imported.row_values("requests", "other_3") == report.row_values("requests", "other_3")

@@ -14,6 +14,7 @@ from gui.report.drafts import DraftError, SaveError
 from gui.report.form import ALL_CELLS, FEE, LEVELS, TEXT_FIELDS, CellRef, kind_of
 from gui.report.model import Confirmation, Fee, Info, Report
 from gui.report.samples import huaian_2024
+from budgets import examples
 
 STAMP = "2025-01-20T09:00:00+08:00"
 
@@ -55,7 +56,7 @@ def reports(draw, with_last_year=True):
     return report
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_save_then_load_gives_the_same_report_with_decimals_exact(tmp_path_factory, report):
     path = tmp_path_factory.mktemp("d") / "报告.json"
@@ -225,7 +226,7 @@ def test_a_truncated_file_names_the_backup_and_is_left_as_it_was(tmp_path):
     assert drafts.load(tmp_path / "d.json.bak") == huaian_2024()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_give_a_draft_error_never_a_crash(content):
     try:
@@ -241,7 +242,7 @@ json_values = st.recursive(
     max_leaves=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sampled_from(["info", "texts", "fee", "active", "requests", "appeals", "confirmations",
                         "last_year", "opening", "version"]), json_values)
 def test_any_json_in_any_field_is_read_or_refused_cleanly(field, value):

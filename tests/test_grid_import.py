@@ -4,7 +4,7 @@ first item (「(三)不予公开 1、属于国家秘密」) is read for all four
 import docx
 import pytest
 
-from docx_import_factory import COLUMN_HEADS, GROUPS, HAND_LABELS, APPEAL_HEADS
+from docx_import_factory import COLUMN_HEADS, GROUPS, HAND_LABELS, APPEAL_HEADS, cell_at
 from gui.report.docx_import import DocxImportError, read_docx
 from gui.report.form import APPEALS, APPEALS_COLUMNS, REQUESTS, REQUESTS_NOTE, CellRef
 from gui.report.published import Cell, Grid, import_report
@@ -51,7 +51,7 @@ def test_the_same_flat_table_typed_in_word_reads_alike(tmp_path):
     table = doc.add_table(rows=len(rows), cols=8)
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
-            table.cell(r, c).text = text
+            cell_at(table, r, c).text = text
     path = tmp_path / "flat.docx"
     doc.save(path)
     result = read_docx(path)

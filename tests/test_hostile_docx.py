@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docx_import_factory import COLUMN_HEADS, HAND_LABELS, hand_made
+from docx_import_factory import COLUMN_HEADS, HAND_LABELS, cell_at, hand_made
 from gui.cli import main as cli_main
 from gui.report import drafts, form, rules
 from gui.report.docx_import import DocxImportError, read_docx
@@ -94,7 +94,7 @@ def add_table(container, spec) -> None:
     table = container.add_table(rows=len(cells), cols=len(cells[0]))
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            table.cell(r, c).text = text
+            cell_at(table, r, c).text = text
     for r1, c1, r2, c2 in merges:
         try:
             table.cell(r1, c1).merge(table.cell(r2, c2))

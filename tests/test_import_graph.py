@@ -4,6 +4,7 @@ reader down to the builder and the form without climbing back, and the core runs
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,11 +27,17 @@ def _package(name: str, path: Path) -> str:
     return name if path.name == "__init__.py" else name.rpartition(".")[0]
 
 
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path) -> ast.Module:
+    """Each module parsed once for all the tests here (read only: ast.walk changes nothing)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def imports(name: str, path: Path, known: dict[str, Path], top_level_only: bool = False):
     """(imported module, names taken from it, line) for each import in the module: a `from X import y`
     whose y is a module counts as an import of X.y. Imports inside functions count too (a lazy import
     is still an edge) unless `top_level_only` — what importing the module itself runs."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _parsed(path)
     nodes = tree.body if top_level_only else ast.walk(tree)
     for node in _flatten(nodes) if top_level_only else nodes:
         if isinstance(node, ast.Import):

@@ -9,6 +9,7 @@ from gui.report.excel.ledger_import import count_rows
 from gui.report.form import CellRef
 from gui.report.model import Report
 from ledger_factory import applications, loose_result, our_row
+from budgets import examples
 
 COLUMNS = {"id": 0, "received": 1, "kind": 2, "content": 3, "source": 4, "result": 5, "done": 6}
 counts = st.integers(min_value=0, max_value=6)
@@ -32,7 +33,7 @@ def tables(draw):
     return report
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(tables(), st.integers(min_value=0, max_value=10_000), st.booleans())
 def test_ledger_of_any_consistent_table_counts_back_to_it(report, seed, loose):
     rng = random.Random(seed)

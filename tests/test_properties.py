@@ -15,6 +15,7 @@ from gui.report.form import (ACTIVE, APPEALS, APPEALS_COLUMNS, APPLICANT_COLUMNS
                              CellRef, kind_of)
 from gui.report.model import Info, Report
 from rules_support import TEXTS
+from budgets import examples
 
 TOTAL = "total"
 counts = st.integers(min_value=0, max_value=5000)
@@ -49,13 +50,13 @@ def consistent_reports(draw) -> Report:
     return report
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(consistent_reports())
 def test_a_consistent_report_passes_every_error_rule(report):
     assert [p.message for p in rules.check(report) if p.is_error] == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(consistent_reports(), st.sampled_from(TABLE_3_4), st.sampled_from((1, -1)))
 def test_one_changed_cell_gives_an_error_naming_it(report, ref, delta):
     value = report.get(ref) + delta
@@ -66,7 +67,7 @@ def test_one_changed_cell_gives_an_error_naming_it(report, ref, delta):
     assert any(ref in p.cells for p in errors), [p.message for p in errors]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(consistent_reports(), st.sets(st.sampled_from(TABLE_3_4), min_size=1, max_size=5))
 def test_blanked_totals_are_hinted_with_the_value_they_had(report, blanked):
     totals = {ref for ref in blanked if ref.column == TOTAL or ref.row == TOTAL}

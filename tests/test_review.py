@@ -15,6 +15,7 @@ from gui.report.review import NEEDS_CHANGES, PUBLISHABLE, UNREADABLE, review
 from gui.report.review.letters import item_text, letter_title, write_letters
 from gui.report.review.workbook import (CROSS, DETAILS, LATE_MARK, OVERVIEW, SKIPPED, read_review,
                                         save_review)
+from cli_support import run_cli
 from review_factory import (CLEAN, COPIED, HAND_MADE, LATE, MAGNITUDE, SAME_TABLES, WRONG,
                             county_folder, unit_report)
 
@@ -144,7 +145,12 @@ def _cli(*args, cwd=ROOT):
                           capture_output=True, text=True, encoding="utf-8")
 
 
-def test_command_line_review_with_letters_and_its_refusals(county, tmp_path):
+def _refused(capsys, *args):
+    """A refusal of the arguments, checked in this process (the real child runs above and below)."""
+    return run_cli(capsys, "review", *args)
+
+
+def test_command_line_review_with_letters_and_its_refusals(county, tmp_path, capsys):
     folder, _ = county
     out, letters = tmp_path / "审查.xlsx", tmp_path / "意见"
     done = _cli(folder, "-o", out, "--letters", letters, "--reviewer", "某县人民政府办公室")
@@ -154,26 +160,26 @@ def test_command_line_review_with_letters_and_its_refusals(county, tmp_path):
     assert (letters / "己镇人民政府2024年报告审查意见.docx").exists()
     assert not (letters / f"{CLEAN}2024年报告审查意见.docx").exists()
     before = out.read_bytes()
-    again = _cli(folder, "-o", out)
+    again = _refused(capsys, folder, "-o", out)
     assert again.returncode == 2 and "已存在" in again.stderr and "--force" in again.stderr
     assert out.read_bytes() == before
-    letters_again = _cli(folder, "-o", tmp_path / "二.xlsx", "--letters", letters)
+    letters_again = _refused(capsys, folder, "-o", tmp_path / "二.xlsx", "--letters", letters)
     assert letters_again.returncode == 2 and "已有审查意见" in letters_again.stderr
     assert not (tmp_path / "二.xlsx").exists()
-    inside = _cli(folder, "-o", folder / "审查.xlsx")
+    inside = _refused(capsys, folder, "-o", folder / "审查.xlsx")
     assert inside.returncode == 2 and "要审查的文件夹" in inside.stderr and not (folder / "审查.xlsx").exists()
-    into = _cli(folder, "-o", tmp_path / "三.xlsx", "--letters", folder / "意见")
+    into = _refused(capsys, folder, "-o", tmp_path / "三.xlsx", "--letters", folder / "意见")
     assert into.returncode == 2 and not (folder / "意见").exists()
-    own = _cli(folder / "壬镇.json", "-o", folder / "壬镇.json", "--force")
+    own = _refused(capsys, folder / "壬镇.json", "-o", folder / "壬镇.json", "--force")
     assert own.returncode == 2 and ".xlsx" in own.stderr
-    itself = _cli(out, "-o", out, "--force")
+    itself = _refused(capsys, out, "-o", out, "--force")
     assert itself.returncode == 2 and "要审查的文件之一" in itself.stderr and out.read_bytes() == before
     named = _cli(folder / "壬镇.json", folder / "丙镇.json", "-o", tmp_path / "四.xlsx", "--force")
     assert named.returncode == 0 and "可以发布 丙镇人民政府" in named.stdout   # hints only: exit 0 like check
     assert (folder / "壬镇.json").read_bytes() and drafts.load(folder / "壬镇.json").info.organ == MAGNITUDE
 
 
-def test_forced_output_into_the_folder_is_written_and_a_clean_round_exits_0(tmp_path):
+def test_forced_output_into_the_folder_is_written_and_a_clean_round_exits_0(tmp_path, capsys):
     folder = tmp_path / "单位"
     folder.mkdir()
     drafts.save(unit_report(CLEAN, 11), folder / "子镇.json")
@@ -181,5 +187,5 @@ def test_forced_output_into_the_folder_is_written_and_a_clean_round_exits_0(tmp_
     done = _cli(folder, "-o", folder / "审查.xlsx", "--force", "--letters", tmp_path / "意见")
     assert done.returncode == 0, done.stdout + done.stderr
     assert (folder / "审查.xlsx").exists() and "没有需要发审查意见的单位" in done.stdout
-    empty = _cli(tmp_path / "意见", "-o", tmp_path / "空.xlsx")
+    empty = _refused(capsys, tmp_path / "意见", "-o", tmp_path / "空.xlsx")
     assert empty.returncode == 2 and "没有找到可以审查的报告" in empty.stderr

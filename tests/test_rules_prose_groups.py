@@ -10,6 +10,7 @@ from gui.report import rules
 from gui.report.form import REQUESTS, REQUESTS_COLUMNS, CellRef
 from gui.report.numerals import chinese_to_int
 from rules_support import app, clean_report, req
+from budgets import examples
 
 R9_FAMILY = ("R9", "R9U")
 
@@ -231,7 +232,7 @@ def write(report, picks, styles, changed=None):
 N_FIGURES = 20
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(consistent_reports(), st.lists(st.integers(0, 5), min_size=N_FIGURES, max_size=N_FIGURES),
        st.lists(STYLES, min_size=1, max_size=4), st.integers(0, N_FIGURES - 1), st.integers(1, 900))
 def test_prose_from_the_tables_agrees_and_one_changed_figure_is_named(report, picks, styles, which, delta):

@@ -16,6 +16,7 @@ from gui.report import atomic, drafts
 from gui.report.atomic import SaveError, write_atomic
 from gui.report.samples import huaian_2024
 from save_faults_support import FaultyDisk, os_error, snapshot
+from budgets import examples
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 NAME = "马营镇2024.json"
@@ -124,7 +125,7 @@ def test_an_interruption_that_is_not_a_disk_error_leaves_no_temporary_file(tmp_p
     _assert_nothing_changed(tmp_path, before)
 
 
-@settings(max_examples=ENOSPC_EXAMPLES, deadline=None)
+@settings(max_examples=examples(ENOSPC_EXAMPLES), deadline=None)
 @given(data=st.data())
 def test_a_disk_that_fills_up_at_any_byte_keeps_the_draft(data):
     """os.write writes what fits (in short writes of any size), then reports ENOSPC."""

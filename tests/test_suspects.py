@@ -19,6 +19,7 @@ from gui.report.form import MAX_COUNT, CellRef
 from gui.report.sources import read_report
 from rules_support import app, clean_report, req
 from test_cli import DEMO
+from budgets import examples
 
 RELATION_RULES = {"R1", "R2", "R3", "R4"}
 
@@ -45,7 +46,7 @@ def _mending_cells(cells) -> set[CellRef]:
     return out
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(consistent.consistent_reports(), st.sampled_from(consistent.TABLE_3_4), st.integers(0, 400),
        st.sets(st.sampled_from(consistent.TABLE_3_4), max_size=3))
 def test_the_suspect_is_the_one_cell_whose_change_mends_every_broken_relation(report, ref, value, blanks):
