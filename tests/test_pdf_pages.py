@@ -13,7 +13,7 @@ import pytest
 from docx_support import REPORTS
 from gui.report import pdf
 from gui.report.docx_export import docx_bytes
-from gui.report.docx_export.layout import words
+from gui.report.docx_export.labels import words
 from gui.report.form import ACTIVE, ACTIVE_BLOCKS, APPEALS, REQUESTS, REQUESTS_BODY, RESULTS
 from pdf_pages_support import (BODY_SIZE, LEFT, RIGHT, big_report, figures, is_full,
                                label_lines, lines, measure, table_stream)

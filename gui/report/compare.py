@@ -19,8 +19,8 @@ YEAR_JUMP = "YEAR_JUMP"        # a figure more than JUMP_FACTOR times last year'
 YEAR_VANISH = "YEAR_VANISH"    # a figure that was at least FLOOR last year and is 0 now
 JUMP_FACTOR = 5
 FLOOR = 10                     # both years at least this much before a jump counts: 1 → 6 is no news
-# the rows a table's reader looks at first: 三's totals and the rows that carry its balance
 _OPENING_TRIM = frozenset("。；;！!？?，,、 \t\r\n\u3000")
+# the rows a table's reader looks at first: 三's totals and the rows that carry its balance
 _LEADING = {"requests": (TOTAL, "new", CARRY_IN, CARRY_OUT)}
 
 

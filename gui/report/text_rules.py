@@ -5,7 +5,6 @@ import datetime as dt
 import re
 import zlib
 from decimal import Decimal
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 

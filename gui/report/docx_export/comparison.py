@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..compare import Comparison, change_text, percent_text
 from ..cells import format_value
-from ..form import SECTION_BY_KEY, TABLE_BY_KEY, TEXT_FIELD_BY_KEY
+from ..form import SECTION_BY_KEY, TEXT_FIELD_BY_KEY
 from . import document as report_document
 from . import oxml, styles
 from .options import ExportOptions

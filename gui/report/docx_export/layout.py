@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..cells import format_value
 from ..form import Table
-from .labels import fill, good_widths, words  # noqa: F401  (fill, words: the labels' words)
+from .labels import good_widths
 
 TEXT_WIDTH = 8844          # 156 mm, the GB/T 9704 text block, in twips
 SIZE_5, SIZE_SMALL_5 = 21, 18                       # 五号 10.5 pt, 小五 9 pt, in half-points

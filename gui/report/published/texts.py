@@ -13,7 +13,7 @@ from ..model import Report
 from ..opening import generated_opening
 from .labels import normalise
 from .result import ImportResult, quote
-from .structure import Structure, Theme, split_themes
+from .structure import Theme, split_themes
 
 # keywords → theme; a theme's exact label counts double (FORMAT.md §2: the five themes of 一)
 THEME_WORDS = {

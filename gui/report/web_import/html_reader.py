@@ -13,7 +13,7 @@ from ..form import SECTIONS
 from ..published import Grid, ImportResult, Metadata, import_report, quote
 from ..published.structure import find_title, heading_of
 from .decode import decode
-from .html_page import TableBlock, Text, blocks, table_rows
+from .html_page import Text, blocks, table_rows
 from .metadata import PUBLISHER, date_tags, is_metadata_line, pairs, publication_date
 from .safety import MAX_HTML_BYTES, WebImportError, check_attributes, read_limited
 
