@@ -35,11 +35,10 @@ def refusal(args, exc: Exception) -> str:
     from ..report.atomic import SaveError
     from ..report.draft_reader import DraftError
     from ..report.sources import unreadable
-    from ..report.target_names import NameRefused, one_line
+    from ..report.target_names import NameRefused, one_line, shortened
     if isinstance(exc, (DraftError, SaveError, NameRefused)):
         return one_line(str(exc))
     if isinstance(exc, OSError):
         name = Path(str(exc.filename or named_file(args))).name
-        shown = name if len(name) <= 60 else name[:40] + "…" + name[-10:]
-        return one_line(f"无法读取或写入「{shown}」：{_os_reason(exc)}。")
+        return one_line(f"无法读取或写入「{shortened(name)}」：{_os_reason(exc)}。")
     return one_line(unreadable(named_file(args), exc))

@@ -25,6 +25,11 @@ def one_line(text: str) -> str:
                                             else f"\\u{ord(m.group()):04x}"), text)
 
 
+def shortened(name: str) -> str:
+    """A name as a message shows it: whole up to 60 characters, else its start and its end."""
+    return name if len(name) <= 60 else name[:40] + "…" + name[-10:]
+
+
 def _too_long(name: str) -> bool:
     return len(name) > MAX_NAME or len(name.encode("utf-8")) > MAX_NAME
 
@@ -63,8 +68,7 @@ def name_problem(path: str | os.PathLike, what: str = "文件") -> str | None:
         reason = "名称以空格或句点结尾，Windows 会去掉它们"
     if reason is None:
         return None
-    shown = name if len(name) <= 60 else name[:40] + "…" + name[-10:]
-    return f"{what}名「{one_line(shown)}」不能使用：{reason}。可改为「{proposed_name(name)}」。"
+    return f"{what}名「{one_line(shortened(name))}」不能使用：{reason}。可改为「{proposed_name(name)}」。"
 
 
 class NameRefused(ValueError):
@@ -79,4 +83,5 @@ def refuse_bad_names(*paths, what: str = "文件") -> None:
             raise NameRefused(refused)
 
 
-__all__ = ["MAX_NAME", "NameRefused", "one_line", "name_problem", "proposed_name", "refuse_bad_names"]
+__all__ = ["MAX_NAME", "NameRefused", "one_line", "name_problem", "proposed_name", "refuse_bad_names",
+           "shortened"]
