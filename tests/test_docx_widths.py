@@ -8,9 +8,9 @@ from docx.oxml.ns import qn
 
 from docx_support import W
 from gui.report.docx_export import docx_bytes
-from gui.report.docx_export.labels import between_words, wrapped
+from gui.report.docx_export.labels import between_words, fill, wrapped
 from gui.report.docx_export.layout import (DIGIT_EM, SIZE_5, SIZE_SMALL_5, TEXT_WIDTH, chars_per_line,
-                                           fill, table_layout, wrapping_labels)
+                                           table_layout, wrapping_labels)
 from gui.report.form import ACTIVE, APPEALS, REQUESTS
 from pdf_pages_support import big_report
 
